@@ -190,6 +190,32 @@ class TransportCcFeedbackTest {
     }
 
     @Test
+    void skipsEmptyRunLengthChunks() {
+        // status count 1: a run of length 0, then a run of one small delta (5 ticks), padding
+        byte[] b = HEX.parseHex("8fcd0006" + "00000001" + "00000002" + "0009" + "0001" + "000001" + "00"
+                + "0000" + "2001" + "05" + "000000");
+        TransportCcFeedback fb = new TransportCcFeedback().wrap(b, 0, b.length);
+        assertTrue(fb.isValid());
+        assertTrue(fb.next());
+        assertEquals(9, fb.sequenceNumber());
+        assertTrue(fb.received());
+        assertEquals(64_000 + 5 * 250, fb.arrivalMicros());
+        assertFalse(fb.next());
+    }
+
+    @Test
+    void worksAtAnOffset() {
+        long[] arrivals = {1_000, 2_000, -1, 3_000};
+        byte[] b = new byte[100];
+        int n = TransportCcFeedback.write(b, 13, 1, 2, 500, arrivals, arrivals.length, 1);
+        TransportCcFeedback fb = new TransportCcFeedback().wrap(b, 13, n);
+        assertTrue(fb.isValid());
+        assertTrue(fb.next());
+        assertEquals(500, fb.sequenceNumber());
+        assertEquals(1_000, fb.arrivalMicros());
+    }
+
+    @Test
     void rejectsTruncatedAndInconsistentFeedback() {
         String[] bad = {
             // two-bit vector claims 6 packets with 6 delta bytes; only 4 delta bytes present
