@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import org.roundtable.moderation.event.Event;
@@ -53,13 +54,26 @@ public final class EventCodec {
         }
     }
 
-    /** @throws IOException if the line is not a complete, known event */
+    /** @throws IOException if the line is not a complete, known event (every event field is required) */
     public Event decode(String line) throws IOException {
         Event event = mapper.readValue(line, Event.class);
-        if (event == null || event.at() == null) {
+        if (event == null) {
             throw new IOException("not an event: " + line);
         }
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (value(component, event) == null) {
+                throw new IOException("event without " + component.getName() + ": " + line);
+            }
+        }
         return event;
+    }
+
+    private static Object value(RecordComponent component, Event event) throws IOException {
+        try {
+            return component.getAccessor().invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("unreadable " + component.getName(), e);
+        }
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
