@@ -233,6 +233,14 @@ class CommandEventsTest {
     }
 
     @Test
+    void forceMuteSurvivesLeavingAndRejoining() {
+        f.accept("mod", new ForceMute("ann", AUDIO));
+        f.accept("ann", new Leave());
+        f.accept("ann", new Join("Ann", MINISTER));
+        f.refuse("ann", new SetMedia(AUDIO, true), ErrorCode.FORCE_MUTED);
+    }
+
+    @Test
     void forceMuteAllMinistersSkipsThoseAlreadyMuted() {
         f.accept("mod", new ForceMute("ann", VIDEO));
         assertEquals(List.of(new ForceMuteSet(t, "bob", VIDEO, "mod")),

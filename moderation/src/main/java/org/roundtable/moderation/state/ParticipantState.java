@@ -23,14 +23,13 @@ public final class ParticipantState {
         this.everAdmitted = presence == Presence.CONNECTED;
     }
 
-    /** A rejoin after leaving starts afresh: media on, no force-mute. */
+    /** A rejoin after leaving turns media back on; a force-mute stays, or leaving would lift it. */
     void rejoin(String newDisplayName, Role newRole, Presence newPresence) {
         displayName = newDisplayName;
         role = newRole;
         presence = newPresence;
         everAdmitted |= newPresence == Presence.CONNECTED;
         enabledMedia.addAll(EnumSet.allOf(Medium.class));
-        forceMuted.clear();
     }
 
     public String id() {
