@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.roundtable.moderation.command.Command;
@@ -32,6 +35,7 @@ public final class Roundtable {
     private final RoundtableState state;
     private final InstantSource clock;
     private final EventSink sink;
+    private final Map<ErrorCode, Long> refusals = new EnumMap<>(ErrorCode.class);
 
     private Roundtable(RoundtableState state, InstantSource clock, EventSink sink) {
         this.state = state;
@@ -68,7 +72,7 @@ public final class Roundtable {
         try {
             events = CommandRules.decide(state, senderId, command, clock.instant());
         } catch (Refusal refusal) {
-            return new Outcome.Rejected(refusal.code(), refusal.getMessage());
+            return rejected(refusal.code(), refusal.getMessage());
         }
         return commit(events);
     }
@@ -113,6 +117,20 @@ public final class Roundtable {
         return state;
     }
 
+    public String room() {
+        return state.room();
+    }
+
+    /** How many commands (and ticks) were refused since this object was created, by reason; for metrics. */
+    public Map<ErrorCode, Long> refusalCounts() {
+        return Collections.unmodifiableMap(new EnumMap<>(refusals));
+    }
+
+    private Outcome.Rejected rejected(ErrorCode code, String message) {
+        refusals.merge(code, 1L, Long::sum);
+        return new Outcome.Rejected(code, message);
+    }
+
     private Forwarding forwarding(ParticipantState p) {
         boolean holdsFloor = state.floorHolder().filter(p.id()::equals).isPresent();
         return MediaPolicy.decide(p, state.settings().audioPolicy(), holdsFloor);
@@ -134,7 +152,7 @@ public final class Roundtable {
             try {
                 sink.append(events);
             } catch (IOException | RuntimeException e) {
-                return new Outcome.Rejected(ErrorCode.JOURNAL_UNAVAILABLE, "journal write failed: " + e.getMessage());
+                return rejected(ErrorCode.JOURNAL_UNAVAILABLE, "journal write failed: " + e.getMessage());
             }
             events.forEach(event -> EventApplier.apply(state, event));
         }

@@ -11,6 +11,7 @@ import static org.roundtable.moderation.model.Role.VIEWER;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roundtable.moderation.command.Command;
@@ -166,5 +167,14 @@ class RefusalTest {
         Outcome outcome = broken.handle("ann", new Join("Ann", MINISTER));
         assertEquals(new Outcome.Rejected(ErrorCode.JOURNAL_UNAVAILABLE, "journal write failed: disk full"), outcome);
         assertTrue(broken.snapshot().participants().isEmpty());
+        assertEquals(Map.of(ErrorCode.JOURNAL_UNAVAILABLE, 1L), broken.refusalCounts());
+    }
+
+    @Test
+    void refusalsAreCounted() {
+        f.refuse("stranger", new RaiseHand(), ErrorCode.UNKNOWN_SENDER);
+        f.refuse("ann", new LowerHand(), ErrorCode.NOT_IN_QUEUE);
+        f.refuse("bob", new LowerHand(), ErrorCode.NOT_IN_QUEUE);
+        assertEquals(Map.of(ErrorCode.UNKNOWN_SENDER, 1L, ErrorCode.NOT_IN_QUEUE, 2L), f.roundtable.refusalCounts());
     }
 }
