@@ -1,0 +1,90 @@
+package org.roundtable.moderation.rules;
+
+import java.time.Instant;
+import java.util.List;
+import org.roundtable.moderation.command.Command;
+import org.roundtable.moderation.command.Command.ChangeSettings;
+import org.roundtable.moderation.command.Command.Disconnect;
+import org.roundtable.moderation.command.Command.Join;
+import org.roundtable.moderation.command.Command.Leave;
+import org.roundtable.moderation.command.Command.Reconnect;
+import org.roundtable.moderation.command.Command.SetLocked;
+import org.roundtable.moderation.event.Event;
+import org.roundtable.moderation.event.Event.SettingsChanged;
+import org.roundtable.moderation.model.ErrorCode;
+import org.roundtable.moderation.policy.Permissions;
+import org.roundtable.moderation.state.ParticipantState;
+import org.roundtable.moderation.state.Presence;
+import org.roundtable.moderation.state.RoundtableState;
+
+/**
+ * Decides a command: checks the sender's standing and role ({@link Permissions}), then the state,
+ * and returns the events it produces without changing anything. Stateless.
+ */
+public final class CommandRules {
+
+    private CommandRules() {
+    }
+
+    public static List<Event> decide(RoundtableState state, String sender, Command command, Instant now)
+            throws Refusal {
+        Checks.required(sender, "sender");
+        Checks.required(command, "command");
+        if (state.isEnded()) {
+            throw new Refusal(ErrorCode.ROUNDTABLE_ENDED, "this roundtable has ended");
+        }
+        if (command instanceof Join c) {
+            return EntryRules.join(state, sender, c, now);
+        }
+        ParticipantState self = checkStanding(state, sender, command);
+        if (!Permissions.isAllowed(self.role(), command)) {
+            throw new Refusal(ErrorCode.NOT_PERMITTED, "a " + self.role().name().toLowerCase()
+                    + " may not " + command.getClass().getSimpleName());
+        }
+        List<Event> events = PresenceRules.decide(state, sender, command, now);
+        if (events == null) {
+            events = QueueRules.decide(state, sender, command, now);
+        }
+        if (events == null) {
+            events = FloorRules.decide(state, sender, command, now);
+        }
+        if (events == null) {
+            events = MediaRules.decide(state, sender, command, now);
+        }
+        if (events == null) {
+            events = settings(state, sender, command, now);
+        }
+        return events;
+    }
+
+    /** The sender must be in the roundtable and connected; the lobby may only leave. */
+    private static ParticipantState checkStanding(RoundtableState state, String sender, Command command)
+            throws Refusal {
+        ParticipantState self = state.participant(sender)
+                .filter(p -> p.presence() != Presence.GONE)
+                .orElseThrow(() -> new Refusal(ErrorCode.UNKNOWN_SENDER, "'" + sender + "' has not joined"));
+        boolean leaving = command instanceof Leave || command instanceof Disconnect;
+        if (self.presence() == Presence.LOBBY && !leaving) {
+            throw new Refusal(ErrorCode.IN_LOBBY, "wait until a moderator admits you");
+        }
+        if (command instanceof Reconnect) {
+            if (self.presence() != Presence.DISCONNECTED) {
+                throw new Refusal(ErrorCode.NOT_DISCONNECTED, "'" + sender + "' is already connected");
+            }
+        } else if (self.presence() == Presence.DISCONNECTED && !(command instanceof Leave)) {
+            throw new Refusal(ErrorCode.NOT_CONNECTED, "reconnect first");
+        }
+        return self;
+    }
+
+    private static List<Event> settings(RoundtableState state, String sender, Command command, Instant now)
+            throws Refusal {
+        if (command instanceof ChangeSettings c) {
+            return List.of(new SettingsChanged(now, Checks.required(c.settings(), "settings"), sender));
+        }
+        if (command instanceof SetLocked c) {
+            return List.of(new SettingsChanged(now, state.settings().withLocked(c.locked()), sender));
+        }
+        throw new Refusal(ErrorCode.INVALID_ARGUMENT, "unknown command " + command.getClass().getSimpleName());
+    }
+}
