@@ -288,13 +288,18 @@ public final class SecureTransport {
 
     /** Frees the agent, DTLS and SRTP state; tells the listener once. Idempotent. */
     public void close(String reason) {
+        close(reason, true);
+    }
+
+    /** @param notifyPeer false to vanish without a DTLS close_notify (simulated network loss) */
+    public void close(String reason, boolean notifyPeer) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         closeReason = reason;
         DtlsSession d = dtls;
         if (d != null) {
-            d.close(); // close_notify goes out while the pair still exists
+            d.close(notifyPeer); // close_notify goes out while the pair still exists
         }
         IceSession i = ice;
         if (i != null) {
