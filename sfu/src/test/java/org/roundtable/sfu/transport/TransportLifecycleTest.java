@@ -79,6 +79,21 @@ class TransportLifecycleTest {
     }
 
     @Test
+    void iceFailureClosesTheTransport() throws Exception {
+        // a socket that never answers: every check times out
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
+            RecordingListener events = new RecordingListener();
+            ClientTransport client = ClientTransport.create("127.0.0.1", events, POOL);
+            client.connect("nobodyUfrag", "nobodyPasswordNobodyPassword", "127.0.0.1", silent.getLocalPort(),
+                    "sha-256", port.certificate().fingerprint().substring(8));
+            // ice4j gives up after its STUN retransmissions plus a 5 s grace period: allow for a loaded machine
+            assertEquals("ice-failed", events.awaitClosed(120));
+            assertTrue(client.isClosed());
+            client.close();
+        }
+    }
+
+    @Test
     void srtpBackEndIsChosenExplicitly() {
         assertTrue(List.of("OpenSSL", "SunJCE").contains(SrtpCrypto.provider()), SrtpCrypto.provider());
     }
