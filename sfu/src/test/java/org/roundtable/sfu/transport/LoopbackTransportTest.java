@@ -38,6 +38,15 @@ class LoopbackTransportTest {
         port.close();
     }
 
+    /** Transports of earlier tests close asynchronously: wait for them so counts are exact. */
+    private static int awaitNoOpenTransports() throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (port.counters().openTransports() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return port.counters().openTransports();
+    }
+
     /** A connected server/client pair. */
     private record Pair(ServerTransport server, RecordingListener serverEvents, ClientTransport client, RecordingListener clientEvents)
             implements AutoCloseable {
@@ -216,7 +225,7 @@ class LoopbackTransportTest {
 
     @Test
     void closeFreesTheAgentAndTellsThePeer() throws Exception {
-        int openBefore = port.counters().openTransports();
+        int openBefore = awaitNoOpenTransports();
         Pair p = connect(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80), null);
         assertEquals(openBefore + 1, port.counters().openTransports());
         assertNotNull(p.serverEvents.awaitConnected());
