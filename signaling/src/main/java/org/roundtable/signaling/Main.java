@@ -81,8 +81,9 @@ public final class Main {
     }
 
     private static void printBanner(PrintStream out, RoundtableServer server, ServerOptions options) {
-        out.println("Roundtable is running at " + server.baseUrl() + "  (media: UDP " + options.host() + ":" + options.mediaPort()
-                + ", ICE address " + options.advertisedHost() + ")");
+        String mediaPort = options.mediaPort() == 0 ? "a free port" : String.valueOf(options.mediaPort());
+        out.println("Roundtable is running at " + server.baseUrl() + "  (media: UDP " + options.host() + ", " + mediaPort
+                + "; ICE address " + options.advertisedHost() + ")");
         out.println("Health: " + server.baseUrl() + "/health   Metrics: " + server.baseUrl() + "/metrics");
         out.println();
         out.println("Join the demo roundtable '" + DEMO_ROOM + "' (links valid 24 h):");
