@@ -73,5 +73,11 @@ public final class TransportCcRecorder {
         return feedbackCount++ & 0xFF;
     }
 
+    /** Marks the packets up to {@code ext} as reported (a feedback covered them); returns the feedback packet count. */
+    public int markReportedThrough(long ext) {
+        nextReportExt = Math.min(ext, highestExt) + 1;
+        return feedbackCount++ & 0xFF;
+    }
+
     public long highestExt() { return highestExt; }
 }

@@ -13,6 +13,8 @@ public enum DropReason {
     NOT_CONNECTED("not-connected"),
     SEND_FAILED("send-failed"),
     TOO_LARGE("too-large"),
+    UNEXPECTED_RTP("unexpected-rtp"),
+    NACK_MISS("nack-miss"),
     CLOSED("closed");
 
     private final String label;
