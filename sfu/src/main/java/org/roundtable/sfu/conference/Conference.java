@@ -81,6 +81,9 @@ public final class Conference implements ConferenceHandle {
     }
 
     public boolean isClosed() { return closed.get(); }
+
+    /** The worker this conference lives on (for the server's load balancing). */
+    public MediaWorker workerForLoad() { return worker; }
     MediaWorker worker() { return worker; }
     SfuContext context() { return context; }
     Endpoint endpoint(String endpointId) { return endpoints.get(endpointId); }
