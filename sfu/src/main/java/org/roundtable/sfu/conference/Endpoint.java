@@ -172,10 +172,12 @@ public final class Endpoint implements EndpointHandle {
     /** Replaces the published tracks with those of a new publish answer. */
     void updateProducers(List<ProducerSpec> specs) {
         for (Producer p : new ArrayList<>(producers)) {
-            boolean kept = specs.stream().anyMatch(s -> s.mid().equals(p.mid()) && s.codecName().equals(p.codecName())
-                    && s.ssrc() == p.ssrc());
-            if (!kept) {
+            ProducerSpec same = specs.stream().filter(s -> s.mid().equals(p.mid()) && s.kind() == p.kind()
+                    && s.codecName().equals(p.codecName()) && s.payloadType() == p.payloadType()).findFirst().orElse(null);
+            if (same == null) {
                 removeProducer(p);
+            } else if (same.ssrc() != p.ssrc() || same.rtxSsrc() != p.rtxSsrc()) {
+                p.rebind(same.ssrc(), same.rtxSsrc());
             }
         }
         for (ProducerSpec s : specs) {

@@ -20,8 +20,9 @@ final class Leg {
     private final BufferPool pool;
     private final WorkerCounters counters;
     private final long rtcpSsrc;
-    private PacketTransport transport;
-    private Inbox inbox;
+    private volatile PacketTransport transport;
+    /** Volatile: read by the network thread that offers into it. */
+    private volatile Inbox inbox;
     private int nextTransportSeq;
     private boolean connected;
     private long estimatedBitrateBps;

@@ -80,6 +80,25 @@ final class Producer {
     }
 
     /**
+     * The publisher restarted the track with new SSRCs (renegotiation, new encoder): the same
+     * producer continues, so its consumers keep one continuous stream (their rewriters see the
+     * new SSRC and splice it on).
+     */
+    void rebind(long newSsrc, long newRtxSsrc) {
+        rtxSsrc = newRtxSsrc;
+        if (newSsrc >= 0) {
+            bindSsrc(newSsrc);
+        } else {
+            ssrc = -1;
+            recv = null;
+        }
+        if (nack != null) {
+            nack.reset();
+        }
+        keyframeRequested = false;
+    }
+
+    /**
      * Records a packet accepted for forwarding. Returns true the first time (the track started).
      * Retransmissions feed loss detection but not the jitter and loss statistics.
      */
