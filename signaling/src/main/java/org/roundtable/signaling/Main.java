@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.roundtable.sfu.api.MediaServer;
+import org.roundtable.sfu.SfuServer;
 import org.roundtable.sfu.api.SfuConfig;
 import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.cli.CommandLine;
@@ -55,7 +55,7 @@ public final class Main {
         defaultIce4jProperties();
         SfuConfig sfuConfig = new SfuConfig(options.host(), options.mediaPort(), options.advertisedHost(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
-        MediaServer media = MediaServerLauncher.start(sfuConfig);
+        SfuServer media = SfuServer.start(sfuConfig);
         Vertx vertx = Vertx.vertx();
         RoundtableServer server;
         try {
@@ -76,14 +76,13 @@ public final class Main {
             media.close();
             stopped.countDown();
         }, "roundtable-shutdown"));
-        printBanner(System.out, server, options);
+        printBanner(System.out, server, media);
         stopped.await();
     }
 
-    private static void printBanner(PrintStream out, RoundtableServer server, ServerOptions options) {
-        String mediaPort = options.mediaPort() == 0 ? "a free port" : String.valueOf(options.mediaPort());
-        out.println("Roundtable is running at " + server.baseUrl() + "  (media: UDP " + options.host() + ", " + mediaPort
-                + "; ICE address " + options.advertisedHost() + ")");
+    private static void printBanner(PrintStream out, RoundtableServer server, SfuServer media) {
+        out.println("Roundtable is running at " + server.baseUrl() + "  (media: UDP port " + media.port()
+                + ", ICE address " + media.advertisedAddress() + ")");
         out.println("Health: " + server.baseUrl() + "/health   Metrics: " + server.baseUrl() + "/metrics");
         out.println();
         out.println("Join the demo roundtable '" + DEMO_ROOM + "' (links valid 24 h):");
