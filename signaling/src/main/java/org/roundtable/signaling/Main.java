@@ -2,12 +2,15 @@ package org.roundtable.signaling;
 
 import io.vertx.core.Vertx;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogManager;
 
 import org.roundtable.sfu.SfuServer;
 import org.roundtable.sfu.api.SfuConfig;
@@ -25,6 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        defaultLogging();
         List<String> list = Arrays.asList(args);
         String command = list.isEmpty() || list.get(0).startsWith("-") ? "server" : list.get(0);
         List<String> rest = list.isEmpty() || list.get(0).startsWith("-") ? list : list.subList(1, list.size());
@@ -92,6 +96,19 @@ public final class Main {
         out.println();
         out.println("More links: java -jar signaling/target/roundtable.jar token --room NAME --role minister --name \"Your Name\"");
         out.flush();
+    }
+
+    private static void defaultLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (InputStream config = Main.class.getResourceAsStream("/roundtable-logging.properties")) {
+            if (config != null) {
+                LogManager.getLogManager().readConfiguration(config);
+            }
+        } catch (IOException e) {
+            System.err.println("roundtable: default logging configuration unreadable: " + e.getMessage());
+        }
     }
 
     /** ice4j reads these at class load: no cloud metadata probes, no STUN, one shared port. */
