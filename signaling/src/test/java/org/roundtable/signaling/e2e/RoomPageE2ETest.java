@@ -97,6 +97,11 @@ class RoomPageE2ETest {
         assertEquals(3, minister.locator("#people-list .person").count());
         minister.waitForFunction("() => document.querySelector('#status .status-text').textContent === 'Connected'");
         minister.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("minister.png")));
+        minister.setViewportSize(375, 740);
+        // The participant panel slides off-screen on narrow viewports: shoot once it is gone.
+        minister.waitForFunction("() => document.getElementById('people').getBoundingClientRect().left >= window.innerWidth");
+        minister.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("minister-375.png")));
+        minister.setViewportSize(1280, 800);
 
         // The viewer page: publishers only, no capture, no publish connection.
         assertEquals(List.of("Ana Ruiz", "Bruno Costa"), viewer.locator("#grid .tile .tile-name").allInnerTexts());
@@ -123,6 +128,11 @@ class RoomPageE2ETest {
     @Test
     void aBadLinkIsExplained() {
         Page page = browsers.participant();
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
+        page.fill("#join-input", "this is not a link");
+        page.click("button[type=submit]");
+        page.locator("#join-error").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("join.png")));
         page.navigate("http://127.0.0.1:" + server.port() + "/room?token=not-a-token");
         page.waitForFunction("() => window.roundtable && window.roundtable.connection === 'refused'");
         assertTrue(page.isVisible("#ended"));
