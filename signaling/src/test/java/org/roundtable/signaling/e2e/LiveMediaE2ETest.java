@@ -1,5 +1,6 @@
 package org.roundtable.signaling.e2e;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.Vertx;
 
@@ -92,5 +93,17 @@ class LiveMediaE2ETest {
         bruno.click("#btn-leave");
         viewer.waitForFunction("() => window.roundtable.tracks.length === 2 && document.querySelectorAll('#grid .tile').length === 1");
         assertEquals(List.of("Ana Ruiz"), viewer.locator("#grid .tile .tile-name").allInnerTexts());
+
+        // Ana now receives nothing: her subscribe connection renegotiates down to no live track.
+        ana.waitForFunction("() => window.roundtable.tracks.length === 0 && document.querySelectorAll('#grid .tile').length === 0");
+        ana.waitForFunction("() => window.roundtable.lastError !== null || (window.roundtable.pcs.subscribe.signalingState === 'stable'"
+                + " && window.roundtable.pcs.subscribe.getTransceivers().every(t => t.currentDirection === 'inactive'))");
+        assertEquals(null, ana.evaluate("() => window.roundtable.lastError"));
+
+        // A newcomer's tracks reuse those inactive transceivers, and her video plays on Ana's page.
+        open(browsers.participant(), Role.MINISTER, "Carla Dias");
+        ana.locator("#grid .tile:not(.no-video)").filter(new Locator.FilterOptions().setHasText("Carla Dias")).waitFor();
+        assertEquals(2, ana.evaluate("() => window.roundtable.pcs.subscribe.getTransceivers().length"));
+        assertEquals(null, ana.evaluate("() => window.roundtable.lastError"));
     }
 }
