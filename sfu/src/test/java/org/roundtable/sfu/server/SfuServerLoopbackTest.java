@@ -182,6 +182,28 @@ class SfuServerLoopbackTest {
         assertNotEquals(0, server.counters().packetsOut());
     }
 
+    @Test
+    void clientLeavingExpiresTheEndpointAndCloseLeavesNoMediaThreads() throws Exception {
+        SfuServer server = SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 2));
+        ConferenceHandle conf = server.conference("leave", listener);
+        EndpointHandle alice = conf.addEndpoint("alice", true);
+        conf.addEndpoint("bob", false);
+        LoopbackPeer aPub = new LoopbackPeer(pool);
+        String offer = aPub.offer().sendAudio(AUDIO_SSRC, "alice-cname", "s", "a").build();
+        aPub.connect(alice.answerPublish(offer).get(20, TimeUnit.SECONDS));
+        await(() -> aPub.connected, "alice connects");
+        assertEquals(2, server.counters().endpoints());
+
+        aPub.close(); // DTLS close_notify: the server's transport closes
+        await(() -> events.stream().anyMatch(e -> e.startsWith("expired alice")), "alice expires");
+        await(() -> conf.endpointCount() == 1, "alice is freed");
+
+        server.close();
+        assertEquals(0, server.conferenceCount());
+        await(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.isAlive()
+                && (t.getName().startsWith("sfu-media-") || t.getName().startsWith("sfu-control-"))), "media threads end");
+    }
+
     private static void drain(LoopbackPeer p) {
         try {
             p.poll(20);
