@@ -140,7 +140,8 @@ final class PublishReceiver {
             if (RtpPacket.looksLikeRtcp(b, off, len)) {
                 endpoint.rtcp().onRtcpFromReceiver(b, off, len, endpoint.worker().nanos());
             } else {
-                counters.drop(DropReason.UNEXPECTED_RTP);
+                // media on the receive-only connection: from a pure receiver it is a role violation
+                counters.drop(endpoint.mayPublish() ? DropReason.UNEXPECTED_RTP : DropReason.NOT_PUBLISHER);
             }
         } finally {
             p.release();

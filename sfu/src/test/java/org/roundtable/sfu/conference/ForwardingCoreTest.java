@@ -244,6 +244,14 @@ class ForwardingCoreTest {
         TransportCcFeedback view = new TransportCcFeedback().wrap(pub().sent.get(f[0]), f[1], f[2]);
         assertEquals(0, view.baseSequenceNumber());
         assertEquals(10, view.packetStatusCount());
+        int received = 0;
+        while (view.next()) {
+            assertTrue(view.received());
+            if (received++ > 0) {
+                assertEquals(12, view.deltaTicks(), "3 ms apart, in 250 us ticks");
+            }
+        }
+        assertEquals(10, received);
         advance(100 * MS);
         assertEquals(1, rtcpFrom(pub(), RtcpHeader.RTPFB, TransportCcFeedback.FMT).size(), "nothing new, no feedback");
 

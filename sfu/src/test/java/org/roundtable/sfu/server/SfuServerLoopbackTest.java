@@ -160,6 +160,12 @@ class SfuServerLoopbackTest {
         assertTrue(server.counters().transportCcFeedbackSent() > 0);
         assertTrue(server.counters().retransmissionsSent() >= 1);
 
+        // Bob is a pure receiver: media he sends is dropped and counted
+        for (int i = 0; i < 3; i++) {
+            bSub.send(TestPackets.rtp(111, i, 960L * i, 0x55555555L, false, new int[0][], 50, i));
+        }
+        await(() -> server.counters().dropped(DropReason.NOT_PUBLISHER) >= 3, "a receiver's media is dropped");
+
         // Alice is demoted: her media is dropped and counted, her tracks end
         long forwardedBefore = bySsrc(bSub.rtp, bVideoSsrc).size();
         alice.setMayPublish(false);
@@ -170,8 +176,8 @@ class SfuServerLoopbackTest {
             aPub.send(v);
             transportSeq++;
         }
-        await(() -> server.counters().dropped(DropReason.NOT_PUBLISHER) >= 10, "non-publisher media dropped");
-        assertTrue(server.counters().droppedByReason().get("not-publisher") >= 10);
+        await(() -> server.counters().dropped(DropReason.NOT_PUBLISHER) >= 13, "non-publisher media dropped");
+        assertTrue(server.counters().droppedByReason().get("not-publisher") >= 13);
         drain(bSub);
         assertEquals(forwardedBefore, bySsrc(bSub.rtp, bVideoSsrc).size());
 
