@@ -39,6 +39,10 @@ final class RecordingListener implements TransportListener {
     }
 
     String awaitClosed() throws InterruptedException {
-        return closed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        return awaitClosed(WAIT_SECONDS);
+    }
+
+    String awaitClosed(long seconds) throws InterruptedException {
+        return closed.poll(seconds, TimeUnit.SECONDS);
     }
 }
