@@ -129,6 +129,12 @@ public final class Endpoint implements EndpointHandle {
     boolean videoForwarded() { return videoForwarded; }
     boolean isClosed() { return closed; }
 
+    /** What this receiver acknowledged getting (transport-cc), in bit/s; 0 until measured. Worker. */
+    long receiveBitrateBps() { return subscribe.ackedBitrate().bitrateBps(); }
+
+    /** The receiver's own estimate from its last REMB, 0 if none. Worker. */
+    long rembBitrateBps() { return subscribe.estimatedBitrateBps(); }
+
     /** Creates the leg's inbox and hooks the transport's events to this endpoint. Any thread. */
     LegTransport.Events eventsFor(Leg leg, boolean publishSide) {
         Endpoint self = this;

@@ -205,6 +205,33 @@ class ForwardingCoreTest {
     }
 
     @Test
+    void receiverTransportCcFeedbackMeasuresWhatItGot() throws Exception {
+        join();
+        for (int i = 0; i < 11; i++) {
+            deliver(pub(), video(300 + i, 3000L * i, VIDEO_SSRC));
+        }
+        long bobVideo = bobSubscribe.mediaByMid("1").ssrcs().get(0);
+        List<byte[]> got = rtpTo(sub(), bobVideo);
+        assertEquals(11, got.size());
+        int tccId = bobSubscribe.mediaByMid("1").extensionId(TransportCcExtension.URI);
+        RtpPacket view = new RtpPacket().wrap(got.get(0), 0, got.get(0).length);
+        int baseSeq = TransportCcExtension.read(got.get(0), view.findExtension(tccId));
+        long[] arrivals = new long[11];
+        for (int i = 0; i < 11; i++) {
+            arrivals[i] = 1_000_000 + i * 10_000L; // 10 ms apart: 10 packets after the first in 100 ms
+        }
+        byte[] fb = new byte[200];
+        int len = TransportCcFeedback.write(fb, 0, 1, bobVideo, baseSeq, arrivals, 11, 0);
+        deliver(sub(), java.util.Arrays.copyOf(fb, len));
+        long bytesAfterFirst = 0;
+        for (int i = 1; i < 11; i++) {
+            bytesAfterFirst += got.get(i).length;
+        }
+        Endpoint bob = conference.endpoint("bob");
+        assertEquals(bytesAfterFirst * 8 * 10, bob.receiveBitrateBps());
+    }
+
+    @Test
     void publisherRestartKeepsTheReceiversStreamContinuous() throws Exception {
         EndpointHandle[] ep = join();
         for (int i = 0; i < 3; i++) {
