@@ -179,7 +179,8 @@ public final class Endpoint implements EndpointHandle {
     void updateProducers(List<ProducerSpec> specs) {
         for (Producer p : new ArrayList<>(producers)) {
             ProducerSpec same = specs.stream().filter(s -> s.mid().equals(p.mid()) && s.kind() == p.kind()
-                    && s.codecName().equals(p.codecName()) && s.payloadType() == p.payloadType()).findFirst().orElse(null);
+                    && s.codecName().equals(p.codecName()) && s.payloadType() == p.payloadType()
+                    && java.util.Objects.equals(s.forwardedRid(), p.forwardedRid())).findFirst().orElse(null);
             if (same == null) {
                 removeProducer(p);
             } else if (same.ssrc() != p.ssrc() || same.rtxSsrc() != p.rtxSsrc()) {
@@ -192,7 +193,7 @@ public final class Endpoint implements EndpointHandle {
             }
             TrackInfo track = new TrackInfo(trackId(s.mid()), id, s.kind());
             Producer p = new Producer(track, this, s.mid(), s.codecName(), s.payloadType(), s.clockRate(),
-                    s.rtxPayloadType(), s.ssrc(), s.rtxSsrc(), s.extensions(), s.nack());
+                    s.rtxPayloadType(), s.ssrc(), s.rtxSsrc(), s.extensions(), s.nack(), s.forwardedRid());
             producers.add(p);
             conference.addProducer(p);
         }

@@ -28,6 +28,7 @@ final class Producer {
     private final int rtxPayloadType;
     private final ExtensionIds extensions;
     private final boolean nackEnabled;
+    private final String forwardedRid;
     private long ssrc;
     private long rtxSsrc;
     private RtpStreamRecv recv;
@@ -39,7 +40,9 @@ final class Producer {
     private long keyframeRequests;
 
     Producer(TrackInfo track, Endpoint publisher, String mid, String codecName, int payloadType, int clockRate,
-             int rtxPayloadType, long ssrc, long rtxSsrc, ExtensionIds extensions, boolean nackEnabled) {
+             int rtxPayloadType, long ssrc, long rtxSsrc, ExtensionIds extensions, boolean nackEnabled,
+             String forwardedRid) {
+        this.forwardedRid = forwardedRid;
         this.track = track;
         this.publisher = publisher;
         this.mid = mid;
@@ -68,6 +71,12 @@ final class Producer {
     long rtxSsrc() { return rtxSsrc; }
     ExtensionIds extensions() { return extensions; }
     boolean nackEnabled() { return nackEnabled; }
+    /** The simulcast layer forwarded (its rid), or null without simulcast. */
+    String forwardedRid() { return forwardedRid; }
+
+    void bindRtxSsrc(long newRtxSsrc) {
+        rtxSsrc = newRtxSsrc;
+    }
     NackGenerator nack() { return nack; }
     RtpStreamRecv recv() { return recv; }
     List<Consumer> consumers() { return consumers; }

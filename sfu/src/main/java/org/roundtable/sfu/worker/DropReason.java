@@ -15,6 +15,7 @@ public enum DropReason {
     TOO_LARGE("too-large"),
     UNEXPECTED_RTP("unexpected-rtp"),
     NACK_MISS("nack-miss"),
+    LAYER_NOT_FORWARDED("layer-not-forwarded"),
     CLOSED("closed");
 
     private final String label;

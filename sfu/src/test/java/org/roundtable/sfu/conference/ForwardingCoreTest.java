@@ -232,6 +232,39 @@ class ForwardingCoreTest {
     }
 
     @Test
+    void simulcastWithoutSsrcsForwardsTheFullestLayerLearnedByMidAndRid() throws Exception {
+        EndpointHandle alice = conference.addEndpoint("alice", true);
+        EndpointHandle bob = conference.addEndpoint("bob", false);
+        alicePublish = OfferBuilder.readAnswer(complete(alice.answerPublish(new OfferBuilder("aliceufrag",
+                "alicepasswordalicepassword", FP).sendAudio(AUDIO_SSRC, "alice", "s", "a")
+                .sendSimulcastVideo(List.of("q", "h", "f"), "s", "v").build())));
+        bobSubscribe = OfferBuilder.readAnswer(complete(bob.answerSubscribe(new OfferBuilder("bobufrag",
+                "bobpasswordbobpasswordbob", FP).recvOnly(MediaKind.AUDIO).recvOnly(MediaKind.VIDEO).build(),
+                Map.of("1", "alice:1"))));
+        pub().events.onConnected();
+        sub().events.onConnected();
+        worker.runOnce();
+        var video = alicePublish.mediaByMid("1");
+        int midId = video.extensionId(ExtensionIds.MID);
+        int ridId = video.extensionId(ExtensionIds.RID);
+        assertTrue(midId > 0 && ridId > 0, "mid and rid negotiated");
+        String[] rids = {"q", "h", "f"};
+        for (int i = 0; i < 6; i++) {
+            for (int layer = 0; layer < 3; layer++) {
+                deliver(pub(), TestPackets.rtp(video.codec().pt(), 10 * layer + i, 3000L * i, 0xC0 + layer, false,
+                        new int[][] {{midId, '1'}, {ridId, rids[layer].charAt(0)}}, 100, i));
+            }
+        }
+        long bobVideo = bobSubscribe.mediaByMid("1").ssrcs().get(0);
+        List<byte[]> got = rtpTo(sub(), bobVideo);
+        assertEquals(6, got.size(), "one layer forwarded");
+        for (int i = 0; i < 6; i++) {
+            assertEquals(20 + i, TestPackets.readUint16(got.get(i), 2), "layer f's packets");
+        }
+        assertEquals(12, worker.counters().dropped(DropReason.LAYER_NOT_FORWARDED));
+    }
+
+    @Test
     void publisherRestartKeepsTheReceiversStreamContinuous() throws Exception {
         EndpointHandle[] ep = join();
         for (int i = 0; i < 3; i++) {
