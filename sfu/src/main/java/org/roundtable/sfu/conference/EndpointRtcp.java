@@ -240,7 +240,10 @@ final class EndpointRtcp {
         return leg.sendRtcp(out);
     }
 
-    /** NACKs what each producer's loss detection asks for now; a PLI where NACK gave up. */
+    /**
+     * NACKs what each producer's loss detection asks for now; a PLI where NACK gave up, or where
+     * a keyframe request was held back by the rate limit and no keyframe came since.
+     */
     void sendNacks(long nowNanos) {
         Leg leg = endpoint.publishLeg();
         if (!leg.isConnected()) {
@@ -249,6 +252,7 @@ final class EndpointRtcp {
         List<Producer> producers = endpoint.producers();
         for (int i = 0; i < producers.size(); i++) {
             Producer p = producers.get(i);
+            p.flushPendingKeyframeRequest(nowNanos);
             if (p.nack() == null || p.ssrc() < 0) {
                 continue;
             }
