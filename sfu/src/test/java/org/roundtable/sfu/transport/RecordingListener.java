@@ -7,7 +7,7 @@ import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.srtp.SrtpProfile;
 
 /** Records transport events for a test thread to wait on. Thread-safe (blocking queues). */
-final class RecordingListener implements TransportListener {
+class RecordingListener implements TransportListener {
     /** A liveness bound only: loopback handshakes take well under a second. */
     static final long WAIT_SECONDS = 30;
 
