@@ -83,7 +83,12 @@ public final class Endpoint implements EndpointHandle {
 
     @Override
     public void setAudioForwarded(boolean forwarded) {
-        runOnWorker(() -> audioForwarded = forwarded);
+        runOnWorker(() -> {
+            if (forwarded && !audioForwarded) {
+                spliceAfterPause(MediaKind.AUDIO);
+            }
+            audioForwarded = forwarded;
+        });
     }
 
     @Override
@@ -92,6 +97,7 @@ public final class Endpoint implements EndpointHandle {
             boolean resumed = forwarded && !videoForwarded;
             videoForwarded = forwarded;
             if (resumed) {
+                spliceAfterPause(MediaKind.VIDEO);
                 requestKeyframes();
             }
         });
@@ -285,6 +291,20 @@ public final class Endpoint implements EndpointHandle {
     /** Sends a PLI for {@code mediaSsrc} on the publish leg; false if it is not up. */
     boolean sendPli(long mediaSsrc) {
         return rtcp.sendPli(mediaSsrc);
+    }
+
+    /**
+     * Receivers must not see the packets held back during a server-side mute as lost (they would
+     * NACK them all): the next packet continues their sequence as if from a new source.
+     */
+    private void spliceAfterPause(MediaKind kind) {
+        for (Producer p : producers) {
+            if (p.kind() == kind) {
+                for (Consumer c : p.consumers()) {
+                    c.rewriter().restart();
+                }
+            }
+        }
     }
 
     private void requestKeyframes() {

@@ -289,6 +289,24 @@ class ForwardingCoreTest {
     }
 
     @Test
+    void aServerMuteLeavesNoSequenceGapForReceivers() throws Exception {
+        EndpointHandle[] ep = join();
+        deliver(pub(), video(500, 0, VIDEO_SSRC));
+        deliver(pub(), video(501, 3000, VIDEO_SSRC));
+        ep[0].setVideoForwarded(false);
+        worker.runOnce();
+        for (int i = 2; i < 40; i++) {
+            deliver(pub(), video(500 + i, 3000L * i, VIDEO_SSRC));
+        }
+        ep[0].setVideoForwarded(true);
+        worker.runOnce();
+        deliver(pub(), video(540, 3000L * 40, VIDEO_SSRC));
+        List<byte[]> got = rtpTo(sub(), bobSubscribe.mediaByMid("1").ssrcs().get(0));
+        assertEquals(3, got.size());
+        assertEquals(502, TestPackets.readUint16(got.get(2), 2), "continues right after the last forwarded packet");
+    }
+
+    @Test
     void publisherRestartKeepsTheReceiversStreamContinuous() throws Exception {
         EndpointHandle[] ep = join();
         for (int i = 0; i < 3; i++) {
