@@ -165,7 +165,8 @@ public final class Endpoint implements EndpointHandle {
             }
             @Override public void onClosed(String reason) {
                 self.runOnWorker(() -> {
-                    if (!closed) {
+                    // a transport made for a negotiation that failed was never attached: its close is no expiry
+                    if (!closed && leg.hasTransport()) {
                         conference.removeEndpoint(self, reason);
                     }
                 });

@@ -307,6 +307,28 @@ class ForwardingCoreTest {
     }
 
     @Test
+    void badOffersFailWithAClearCodeAndLeaveNoTransportBehind() throws Exception {
+        EndpointHandle alice = conference.addEndpoint("alice", true);
+        var bad = alice.answerPublish("v=0\r\nthis is not sdp\r\n");
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> complete(bad));
+        assertEquals("bad-sdp", ((org.roundtable.sfu.api.MediaException) e.getCause()).code());
+        assertTrue(transports.isEmpty(), "parsing fails before any transport is made");
+
+        // a well-formed offer the server cannot use (no supported codec) closes the transport it made
+        String noCodec = publishOffer(VIDEO_SSRC, RTX_SSRC).replace("opus/48000/2", "speex/16000")
+                .replace("VP8/90000", "AV1/90000").replace("H264/90000", "VP9/90000");
+        var refused = alice.answerPublish(noCodec);
+        e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, () -> complete(refused));
+        assertEquals("bad-sdp", ((org.roundtable.sfu.api.MediaException) e.getCause()).code());
+        assertTrue(pub().closed, "the transport made for it is closed again");
+
+        // the endpoint still works afterwards
+        complete(alice.answerPublish(publishOffer(VIDEO_SSRC, RTX_SSRC)));
+        assertTrue(transports.get("alice/publish").started);
+    }
+
+    @Test
     void publisherRestartKeepsTheReceiversStreamContinuous() throws Exception {
         EndpointHandle[] ep = join();
         for (int i = 0; i < 3; i++) {
