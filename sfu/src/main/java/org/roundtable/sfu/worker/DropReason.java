@@ -1,6 +1,6 @@
 package org.roundtable.sfu.worker;
 
-/** Why the media path dropped a packet; {@link #label()} is the metrics name. */
+/** Why the media path dropped a packet; {@link #label()} is the metrics name. Immutable. */
 public enum DropReason {
     MALFORMED("malformed"),
     NOT_PUBLISHER("not-publisher"),
