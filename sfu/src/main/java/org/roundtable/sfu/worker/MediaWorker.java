@@ -130,7 +130,15 @@ public final class MediaWorker implements AutoCloseable {
 
     private void loop() {
         while (!stopping) {
-            if (runOnce() > 0) {
+            int done;
+            try {
+                done = runOnce();
+            } catch (RuntimeException | Error e) {
+                // runOnce isolates tasks, packets and timers; reaching here is a bug, never a reason to stop media
+                LOG.log(Level.SEVERE, "media worker " + name + " round failed", e);
+                done = 1;
+            }
+            if (done > 0) {
                 continue;
             }
             parked = true;
