@@ -8,7 +8,17 @@ import org.ice4j.ice.harvest.AbstractUdpListener;
  * and STUN servers. Thread-safe (synchronized, idempotent).
  */
 public final class Ice4jSetup {
+    /**
+     * RFC 7675 section 5.1 checks consent every 5 s (randomized 4-6 s; ice4j's own default is 15 s).
+     * With ice4j's retransmissions (30 resends, 100 ms doubling to 500 ms apart: a check is given up
+     * ~14.7 s after it is sent) and a 30 s expiry, a vanished peer is dropped 30-36 s after its last
+     * response.
+     */
+    static final String CONSENT_INTERVAL = "ice4j.consent-freshness.interval";
+    static final String DEFAULT_CONSENT_INTERVAL = "5 seconds";
+
     private static boolean done;
+    private static ConsentPolicy consentPolicy;
 
     private Ice4jSetup() {
     }
@@ -20,9 +30,19 @@ public final class Ice4jSetup {
         System.setProperty("ice4j.harvest.mapping.aws.enabled", "false");
         System.setProperty("ice4j.harvest.mapping.stun.enabled", "false");
         System.setProperty("ice4j.harvest.udp.use-dynamic-ports", "false");
+        if (System.getProperty(CONSENT_INTERVAL) == null) { // tests set a shorter one
+            System.setProperty(CONSENT_INTERVAL, DEFAULT_CONSENT_INTERVAL);
+        }
+        consentPolicy = ConsentPolicy.fromSystemProperties();
         // the push API hands payload to Component's buffer callback instead of a socket per agent
         AbstractUdpListener.USE_PUSH_API = true;
         IceBuffers.install();
         done = true;
+    }
+
+    /** The process's consent expiry rule (RFC 7675's 30 s unless {@link ConsentPolicy#EXPIRY_PROPERTY} says otherwise). */
+    public static synchronized ConsentPolicy consentPolicy() {
+        configure();
+        return consentPolicy;
     }
 }

@@ -3,6 +3,9 @@ package org.roundtable.sfu.ice;
 import java.beans.PropertyChangeEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Agent;
@@ -31,27 +34,36 @@ public final class IceSession {
 
         /** ICE failed, or consent freshness expired on the selected pair. */
         void onIceClosed(String reason);
+
+        /** A consent check on the selected pair timed out while consent was still fresh: kept going. */
+        void onConsentTimeoutTolerated();
     }
+
+    private static final Logger LOG = Logger.getLogger(IceSession.class.getName());
 
     private final Agent agent;
     private final IceMediaStream stream;
     private final Component component;
     private final Events events;
+    private final ConsentMonitor consent;
     private volatile boolean freed;
 
-    private IceSession(Agent agent, IceMediaStream stream, Component component, Events events) {
+    private IceSession(Agent agent, IceMediaStream stream, Component component, Events events, ConsentMonitor consent) {
         this.agent = agent;
         this.stream = stream;
         this.component = component;
         this.events = events;
+        this.consent = consent;
     }
 
     /**
      * @param controlling true for the client side (it nominates), false for the SFU
      * @param receiver gets every non-STUN datagram (ice4j thread); must give buffers back via {@link IceBuffers#release}
+     * @param consentPolicy decides when consent on the selected pair is lost (RFC 7675)
+     * @param nanoClock times consent confirmations
      */
-    public static IceSession create(CandidateHarvester harvester, boolean controlling, BufferHandler receiver, Events events)
-            throws IOException {
+    public static IceSession create(CandidateHarvester harvester, boolean controlling, BufferHandler receiver, Events events,
+                                    ConsentPolicy consentPolicy, LongSupplier nanoClock) throws IOException {
         Ice4jSetup.configure();
         Agent agent = new Agent();
         try {
@@ -65,7 +77,7 @@ public final class IceSession {
                 throw new IOException("the harvester gave no local candidate");
             }
             component.setBufferCallback(receiver);
-            IceSession session = new IceSession(agent, stream, component, events);
+            IceSession session = new IceSession(agent, stream, component, events, new ConsentMonitor(consentPolicy, nanoClock));
             agent.addStateChangeListener(session::onAgentState);
             stream.addPairChangeListener(session::onPairChange);
             return session;
@@ -136,13 +148,24 @@ public final class IceSession {
         }
         String name = e.getPropertyName();
         if (IceMediaStream.PROPERTY_PAIR_VALIDATED.equals(name)) {
+            consent.confirmed(); // a pair is validated by an authenticated success response
             events.onPairValidated();
+        } else if (IceMediaStream.PROPERTY_PAIR_CONSENT_FRESHNESS_CHANGED.equals(name)) {
+            // ice4j raises it for success responses on the selected pair only
+            consent.confirmed();
         } else if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(name)
                 && e.getNewValue() == CandidatePairState.FAILED
                 && e.getSource() instanceof CandidatePair pair
                 && pair == component.getSelectedPair()) {
-            // after completion the only checks on the selected pair are consent freshness (RFC 7675)
-            events.onIceClosed("ice-consent-lost");
+            // after completion the only checks on the selected pair are consent freshness (RFC 7675);
+            // one timed-out check is not proof (see ConsentMonitor): the age of the last response decides
+            if (consent.checkTimedOut()) {
+                events.onIceClosed("ice-consent-lost");
+            } else {
+                LOG.fine(() -> "consent check timed out on " + pair.toShortString() + " but consent was confirmed "
+                        + TimeUnit.NANOSECONDS.toMillis(consent.sinceLastConfirmationNanos()) + " ms ago: kept");
+                events.onConsentTimeoutTolerated();
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.dtls.DtlsCertificate;
 import org.roundtable.sfu.dtls.DtlsFingerprint;
 import org.roundtable.sfu.dtls.DtlsSession;
+import org.roundtable.sfu.ice.Ice4jSetup;
 import org.roundtable.sfu.ice.IceBuffers;
 import org.roundtable.sfu.ice.IceSession;
 import org.roundtable.sfu.srtp.SrtpKeys;
@@ -97,7 +98,12 @@ public final class SecureTransport {
                 public void onIceClosed(String reason) {
                     closeAsync(reason);
                 }
-            });
+
+                @Override
+                public void onConsentTimeoutTolerated() {
+                    counters.consentTimeoutsTolerated.increment();
+                }
+            }, Ice4jSetup.consentPolicy(), nanoClock);
         } catch (IOException | RuntimeException e) {
             close("ice-setup-failed: " + e.getMessage());
             throw e;

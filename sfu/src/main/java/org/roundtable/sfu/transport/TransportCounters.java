@@ -22,6 +22,7 @@ public final class TransportCounters {
     final LongAdder droppedBeforeKeys = new LongAdder();
     final LongAdder droppedNotConnected = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
+    final LongAdder consentTimeoutsTolerated = new LongAdder();
     final AtomicInteger openTransports = new AtomicInteger();
 
     public long dtlsHandshakes() { return dtlsHandshakes.sum(); }
@@ -46,6 +47,8 @@ public final class TransportCounters {
     /** protectAndSend/unprotect called before the keys or after close. */
     public long droppedNotConnected() { return droppedNotConnected.sum(); }
     public long sendFailures() { return sendFailures.sum(); }
+    /** Consent checks that timed out on a selected pair whose consent was still fresh (not a loss). */
+    public long consentTimeoutsTolerated() { return consentTimeoutsTolerated.sum(); }
     /** Transports created and not yet closed. */
     public int openTransports() { return openTransports.get(); }
 }

@@ -24,6 +24,7 @@ import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.cli.ServerOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Chromium pages through the real SFU on loopback: cameras and microphones reach the others. */
 class LiveMediaE2ETest {
@@ -72,6 +73,44 @@ class LiveMediaE2ETest {
 
     private static void awaitMedia(Page page, int tracks) {
         page.waitForFunction(MEDIA_FLOWING, tracks, new Page.WaitForFunctionOptions().setPollingInterval(500));
+    }
+
+    private static final String FRAMES_DECODED = """
+            async () => {
+              let frames = 0;
+              (await window.roundtable.pcs.subscribe.getStats()).forEach(s => {
+                if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded || 0;
+              });
+              return frames;
+            }""";
+
+    /**
+     * Regression: calls used to die 6-15 s in with ice-consent-lost while Chromium kept sending,
+     * because ice4j timed out consent checks that had been answered. A call must outlive RFC 7675's
+     * 30 s consent expiry. This module's surefire runs a consent check every second, so each of the
+     * call's connections makes ~40 checks, each of which ice4j may time out although it was answered.
+     */
+    @Test
+    void aCallOutlivesTheConsentExpiry() throws Exception {
+        Page ana = open(browsers.participant(640, 480), Role.MINISTER, "Ana Ruiz");
+        Page viewer = open(browsers.participant(640, 480), Role.VIEWER, "Vera");
+        awaitMedia(viewer, 2);
+        int endpoints = media.counters().endpoints();
+
+        viewer.waitForTimeout(40_000);
+
+        for (Page page : List.of(ana, viewer)) {
+            assertEquals("connected", page.evaluate("() => window.roundtable.connection"));
+            assertEquals(null, page.evaluate("() => window.roundtable.lastError"));
+        }
+        assertEquals("connected", ana.evaluate("() => window.roundtable.pcs.publish.connectionState"));
+        assertEquals(endpoints, media.counters().endpoints(), "an endpoint expired");
+        assertEquals(2, viewer.evaluate("() => window.roundtable.tracks.length"));
+        // and the viewer still decodes new frames
+        int frames = ((Number) viewer.evaluate(FRAMES_DECODED)).intValue();
+        assertTrue(frames > 10, "frames decoded: " + frames);
+        viewer.waitForFunction("async (before) => (await (" + FRAMES_DECODED + ")()) > before + 10", frames,
+                new Page.WaitForFunctionOptions().setPollingInterval(500));
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.roundtable.sfu.ice;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Remembers when consent on the selected pair was last confirmed and, when one of ice4j's consent
+ * checks times out, asks the {@link ConsentPolicy} whether consent is really gone.
+ *
+ * <p>Why not trust a single timeout: ice4j (3.2) can time out a check that WAS answered. Its STUN
+ * client transaction is registered, sent, and only then has its retransmission timer scheduled; when
+ * the response is handled in between (loopback answers in ~0.3 ms), {@code cancel()} finds no timer
+ * to stop, the timer starts afterwards, skips every resend of the cancelled request and finally
+ * reports a timeout that fails the selected pair although consent was just confirmed.
+ *
+ * <p>Thread-safe: called on ice4j threads (responses, timeouts), possibly concurrently.
+ */
+public final class ConsentMonitor {
+    private final ConsentPolicy policy;
+    private final LongSupplier nanoClock;
+    private volatile long lastConfirmedNanos;
+
+    /** Consent counts as confirmed at creation: call it when the first pair is validated. */
+    public ConsentMonitor(ConsentPolicy policy, LongSupplier nanoClock) {
+        this.policy = policy;
+        this.nanoClock = nanoClock;
+        this.lastConfirmedNanos = nanoClock.getAsLong();
+    }
+
+    /** An authenticated Binding success response arrived on the selected pair. */
+    public void confirmed() {
+        lastConfirmedNanos = nanoClock.getAsLong();
+    }
+
+    /** A consent check on the selected pair timed out. @return true if consent is lost */
+    public boolean checkTimedOut() {
+        return policy.expired(lastConfirmedNanos, nanoClock.getAsLong());
+    }
+
+    /** Nanoseconds since the last confirmation. */
+    public long sinceLastConfirmationNanos() {
+        return nanoClock.getAsLong() - lastConfirmedNanos;
+    }
+}
