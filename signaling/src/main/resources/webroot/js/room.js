@@ -23,6 +23,8 @@ const state = {
   soundBlocked: false,
 };
 window.roundtable = state;
+/** The tracks this page receives, with their mids in the subscribe connection. */
+state.received = () => subscriber?.received() ?? [];
 
 const people = new Map(); // participantId -> participant
 const remoteStreams = new Map(); // participantId -> MediaStream

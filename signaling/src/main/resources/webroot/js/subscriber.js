@@ -30,6 +30,11 @@ export class Subscriber {
     this.#drain();
   }
 
+  /** What this page receives now: [{trackId, participantId, kind, mid}], for the console and tests. */
+  received() {
+    return [...this.#entries.values()].map(({ info, transceiver }) => ({ ...info, mid: transceiver.mid }));
+  }
+
   close() {
     this.pc?.close();
     this.pc = null;
