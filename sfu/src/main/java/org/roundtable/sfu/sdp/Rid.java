@@ -1,0 +1,5 @@
+package org.roundtable.sfu.sdp;
+
+/** {@code a=rid:<id> <send|recv> [<restrictions>]} (RFC 8851); {@code send} true for "send". */
+public record Rid(String id, boolean send, String restrictions) {
+}
