@@ -114,8 +114,8 @@ public final class MediaSection {
     /** The media token of the m-line: {@code audio}, {@code video}, {@code application}, ... */
     public String kind() { return kind; }
     public int port() { return port; }
-    /** Port 0: the section is rejected (or removed). */
-    public boolean isRejected() { return port == 0; }
+    /** Port 0 without {@code a=bundle-only}: the section is rejected (or removed). */
+    public boolean isRejected() { return port == 0 && !hasAttribute("bundle-only"); }
     public String proto() { return proto; }
     /** True for RTP profiles (the proto names RTP). */
     public boolean isRtp() { return proto.contains("RTP/"); }
