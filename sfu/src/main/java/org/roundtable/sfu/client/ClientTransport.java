@@ -1,0 +1,104 @@
+package org.roundtable.sfu.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.roundtable.sfu.buffer.BufferPool;
+import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.dtls.DtlsCertificate;
+import org.roundtable.sfu.dtls.DtlsFingerprint;
+import org.roundtable.sfu.ice.Ice4jSetup;
+import org.roundtable.sfu.ice.LoopbackClientHarvester;
+import org.roundtable.sfu.srtp.SrtpCrypto;
+import org.roundtable.sfu.srtp.SrtpProfile;
+import org.roundtable.sfu.transport.SecureTransport;
+import org.roundtable.sfu.transport.TransportCounters;
+import org.roundtable.sfu.transport.TransportListener;
+
+/**
+ * The browser's side of one peer connection, for tests and the load test: ICE controlling on its
+ * own UDP socket, DTLS client, SRTP. Kept light for thousands of instances: the certificate and
+ * the counters are shared by all clients of the process; no thread per packet.
+ * {@link #unprotect}/{@link #protectAndSend} from one thread per transport.
+ */
+public final class ClientTransport implements AutoCloseable {
+    /** What Chromium offers (CM first), minus AEAD 256 which we do not implement. */
+    public static final List<SrtpProfile> CHROMIUM_ORDER = List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM);
+
+    private static final TransportCounters COUNTERS = new TransportCounters();
+
+    /** One certificate for every synthetic participant: generating one costs ~0.5 s. */
+    private static final class SharedCertificate {
+        static final DtlsCertificate INSTANCE = DtlsCertificate.generate("roundtable-client");
+    }
+
+    private final LoopbackClientHarvester harvester;
+    private final SecureTransport engine;
+
+    private ClientTransport(LoopbackClientHarvester harvester, SecureTransport engine) {
+        this.harvester = harvester;
+        this.engine = engine;
+    }
+
+    public static ClientTransport create(String bindAddress, TransportListener l, BufferPool pool) {
+        return create(bindAddress, l, pool, CHROMIUM_ORDER);
+    }
+
+    /** @param offeredProfiles the use_srtp list the client offers, in order */
+    public static ClientTransport create(String bindAddress, TransportListener l, BufferPool pool, List<SrtpProfile> offeredProfiles) {
+        Ice4jSetup.configure();
+        SrtpCrypto.init();
+        LoopbackClientHarvester harvester;
+        try {
+            harvester = new LoopbackClientHarvester(new TransportAddress(InetAddress.getByName(bindAddress), 0, Transport.UDP));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind a client socket on " + bindAddress, e);
+        }
+        SecureTransport engine = new SecureTransport("client-" + harvester.getLocalAddress().getPort(), true,
+                SharedCertificate.INSTANCE, offeredProfiles, l, pool, COUNTERS, System::nanoTime);
+        try {
+            engine.attachIce(harvester);
+        } catch (IOException | RuntimeException e) {
+            harvester.close();
+            throw new IllegalStateException("cannot create the client ICE agent", e);
+        }
+        return new ClientTransport(harvester, engine);
+    }
+
+    /** Counters of every ClientTransport in this process. */
+    public static TransportCounters counters() { return COUNTERS; }
+
+    public String localUfrag() { return engine.ice().localUfrag(); }
+    public String localPassword() { return engine.ice().localPassword(); }
+    public String localFingerprint() { return engine.localFingerprint(); }
+    public String candidateLine() { return engine.ice().candidateLine(); }
+
+    /** Starts checks toward the server's host candidate; DTLS follows once the pair is valid. */
+    public void connect(String remoteUfrag, String remotePassword, String remoteHost, int remotePort, String fpAlgo, String fpHex) {
+        InetSocketAddress server = new InetSocketAddress(remoteHost, remotePort);
+        try {
+            harvester.openPathTo(server, engine.ice().localUfrag());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the path to " + server, e);
+        }
+        engine.start(remoteUfrag, remotePassword, new DtlsFingerprint(fpAlgo, fpHex), server);
+    }
+
+    public boolean unprotect(PacketBuffer p) { return engine.unprotect(p); }
+
+    public boolean protectAndSend(PacketBuffer p) { return engine.protectAndSend(p); }
+
+    public boolean isConnected() { return engine.isConnected(); }
+
+    public boolean isClosed() { return engine.isClosed(); }
+
+    @Override
+    public void close() {
+        engine.close("closed");
+        harvester.close();
+    }
+}

@@ -1,0 +1,95 @@
+package org.roundtable.sfu.srtp;
+
+import java.security.GeneralSecurityException;
+import org.jitsi.srtp.SrtcpCryptoContext;
+import org.jitsi.srtp.SrtpContextFactory;
+import org.jitsi.srtp.SrtpCryptoContext;
+import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.utils.ByteArrayBuffer;
+import org.jitsi.utils.logging2.Logger;
+import org.jitsi.utils.logging2.LoggerImpl;
+
+/**
+ * SRTP and SRTCP contexts of one direction (protect or unprotect), one per SSRC, created on
+ * the first packet of that SSRC. Transforms in place. Confined to one thread (the media worker
+ * owning the transport).
+ */
+public final class SrtpDirection {
+    private static final Logger LOGGER = new LoggerImpl(SrtpDirection.class.getName());
+    private static final int RTP_HEADER = 12;
+    private static final int RTCP_HEADER = 8;
+
+    private final boolean protect;
+    private final SrtpProfile profile;
+    private final SrtpContextFactory factory;
+    private final SsrcMap<SrtpCryptoContext> rtp = new SsrcMap<>();
+    private final SsrcMap<SrtcpCryptoContext> rtcp = new SsrcMap<>();
+
+    /** @param protect true to encrypt outgoing packets, false to decrypt incoming ones */
+    public SrtpDirection(SrtpProfile profile, byte[] masterKey, byte[] masterSalt, boolean protect) {
+        this.protect = protect;
+        this.profile = profile;
+        this.factory = new SrtpContextFactory(protect, masterKey, masterSalt, profile.policy(), profile.policy(), LOGGER);
+    }
+
+    public SrtpProfile profile() { return profile; }
+
+    /** Protects or unprotects one RTP packet in place. */
+    public SrtpErrorStatus transformRtp(ByteArrayBuffer p) {
+        int minLength = protect ? RTP_HEADER : RTP_HEADER + profile.tagLength();
+        if (p.getLength() < minLength) {
+            return SrtpErrorStatus.INVALID_PACKET;
+        }
+        int ssrc = readInt(p.getBuffer(), p.getOffset() + 8);
+        try {
+            SrtpCryptoContext ctx = rtp.get(ssrc);
+            if (ctx != null) {
+                return protect ? ctx.transformPacket(p) : ctx.reverseTransformPacket(p, false);
+            }
+            ctx = factory.deriveContext(ssrc, 0);
+            SrtpErrorStatus status = protect ? ctx.transformPacket(p) : ctx.reverseTransformPacket(p, false);
+            if (status == SrtpErrorStatus.OK) {
+                rtp.put(ssrc, ctx); // only authenticated SSRCs get a context: forged SSRCs cost no memory
+            }
+            return status;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return SrtpErrorStatus.FAIL;
+        }
+    }
+
+    /** Protects or unprotects one (compound) RTCP packet in place. */
+    public SrtpErrorStatus transformRtcp(ByteArrayBuffer p) {
+        int minLength = protect ? RTCP_HEADER : RTCP_HEADER + 4 + profile.tagLength();
+        if (p.getLength() < minLength) {
+            return SrtpErrorStatus.INVALID_PACKET;
+        }
+        int ssrc = readInt(p.getBuffer(), p.getOffset() + 4);
+        try {
+            SrtcpCryptoContext ctx = rtcp.get(ssrc);
+            if (ctx != null) {
+                return protect ? ctx.transformPacket(p) : ctx.reverseTransformPacket(p);
+            }
+            ctx = factory.deriveControlContext(ssrc);
+            SrtpErrorStatus status = protect ? ctx.transformPacket(p) : ctx.reverseTransformPacket(p);
+            if (status == SrtpErrorStatus.OK) {
+                rtcp.put(ssrc, ctx);
+            }
+            return status;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return SrtpErrorStatus.FAIL;
+        }
+    }
+
+    /** Number of SSRCs with an RTP context (for tests and metrics). */
+    public int rtpStreams() { return rtp.size(); }
+
+    public void close() {
+        rtp.clear();
+        rtcp.clear();
+        factory.close();
+    }
+
+    private static int readInt(byte[] b, int off) {
+        return ((b[off] & 0xFF) << 24) | ((b[off + 1] & 0xFF) << 16) | ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF);
+    }
+}

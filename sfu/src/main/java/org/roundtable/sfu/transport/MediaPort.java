@@ -1,0 +1,103 @@
+package org.roundtable.sfu.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.harvest.SinglePortUdpHarvester;
+import org.roundtable.sfu.api.MediaException;
+import org.roundtable.sfu.api.SfuConfig;
+import org.roundtable.sfu.buffer.BufferPool;
+import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.dtls.DtlsCertificate;
+import org.roundtable.sfu.ice.Ice4jSetup;
+import org.roundtable.sfu.srtp.SrtpCrypto;
+import org.roundtable.sfu.srtp.SrtpProfile;
+
+/**
+ * The one UDP port every endpoint shares (ice4j single-port harvester), the server certificate
+ * and the SRTP back-end choice. Opening is slow (harvester, certificate, cipher warm-up): do it
+ * at server start. Thread-safe.
+ */
+public final class MediaPort implements AutoCloseable {
+    private final SinglePortUdpHarvester harvester;
+    private final String advertisedAddress;
+    private final int port;
+    private final DtlsCertificate certificate;
+    private final TransportCounters counters = new TransportCounters();
+    private final LongSupplier nanoClock;
+    private final Map<ServerTransport, Boolean> live = new ConcurrentHashMap<>();
+
+    private MediaPort(SinglePortUdpHarvester harvester, String advertisedAddress, DtlsCertificate certificate, LongSupplier nanoClock) {
+        this.harvester = harvester;
+        this.advertisedAddress = advertisedAddress;
+        this.port = harvester.getLocalAddress().getPort();
+        this.certificate = certificate;
+        this.nanoClock = nanoClock;
+    }
+
+    public static MediaPort open(SfuConfig cfg) {
+        return open(cfg, System::nanoTime);
+    }
+
+    /** @param nanoClock stamps received packets ({@code PacketBuffer.receivedNanos}) */
+    public static MediaPort open(SfuConfig cfg, LongSupplier nanoClock) {
+        Ice4jSetup.configure(); // before ice4j reads its configuration
+        SrtpCrypto.init();
+        DtlsCertificate certificate = DtlsCertificate.generate("roundtable-sfu");
+        try {
+            // ice4j's own factory skips loopback, so the harvester is built for the configured address
+            InetAddress bind = InetAddress.getByName(cfg.bindAddress());
+            SinglePortUdpHarvester harvester =
+                    new SinglePortUdpHarvester(new TransportAddress(bind, cfg.mediaPort(), Transport.UDP));
+            String advertised = cfg.advertisedAddress() != null ? cfg.advertisedAddress() : cfg.bindAddress();
+            return new MediaPort(harvester, advertised, certificate, nanoClock);
+        } catch (IOException e) {
+            throw new MediaException("media-port", "cannot open UDP " + cfg.bindAddress() + ":" + cfg.mediaPort() + ": " + e.getMessage());
+        }
+    }
+
+    public int port() { return port; }
+    public String advertisedAddress() { return advertisedAddress; }
+    public DtlsCertificate certificate() { return certificate; }
+    public TransportCounters counters() { return counters; }
+
+    /** A new server-side transport on the shared port; call {@link ServerTransport#start} with the browser's offer. */
+    public ServerTransport createTransport(String id, TransportListener l, BufferPool pool) {
+        TransportListener tracking = new TransportListener() {
+            @Override
+            public void onConnected(SrtpProfile profile) { l.onConnected(profile); }
+
+            @Override
+            public void onPacket(PacketBuffer p) { l.onPacket(p); }
+
+            @Override
+            public void onClosed(String reason) {
+                live.keySet().removeIf(ServerTransport::isClosed);
+                l.onClosed(reason);
+            }
+        };
+        try {
+            ServerTransport t = new ServerTransport(id, harvester, advertisedAddress, port, certificate, tracking, pool,
+                    counters, nanoClock);
+            live.put(t, Boolean.TRUE);
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create transport " + id, e);
+        }
+    }
+
+    /** Closes every live transport, then the port. */
+    @Override
+    public void close() {
+        for (ServerTransport t : live.keySet()) {
+            t.close();
+        }
+        live.clear();
+        harvester.close();
+    }
+}

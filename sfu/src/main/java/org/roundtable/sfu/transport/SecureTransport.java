@@ -1,0 +1,304 @@
+package org.roundtable.sfu.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.ice4j.ice.harvest.CandidateHarvester;
+import org.ice4j.util.Buffer;
+import org.jitsi.srtp.SrtpErrorStatus;
+import org.roundtable.sfu.buffer.BufferPool;
+import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.dtls.DtlsCertificate;
+import org.roundtable.sfu.dtls.DtlsFingerprint;
+import org.roundtable.sfu.dtls.DtlsSession;
+import org.roundtable.sfu.ice.IceBuffers;
+import org.roundtable.sfu.ice.IceSession;
+import org.roundtable.sfu.srtp.SrtpKeys;
+import org.roundtable.sfu.srtp.SrtpProfile;
+import org.roundtable.sfu.srtp.SrtpSession;
+
+/**
+ * ICE + DTLS + SRTP of one peer connection; the engine under {@link ServerTransport} and the
+ * client package's ClientTransport. Threads: the ice4j receive thread calls {@link #receive}
+ * (demux, hand-over only); a DTLS thread runs the handshake and installs the keys; the owner's
+ * media thread calls {@link #unprotect} / {@link #protectAndSend}; {@link #close} from any thread.
+ */
+public final class SecureTransport {
+    /** RTP/RTCP that arrives before the keys (BC sends Finished before accept() returns) waits here. */
+    private static final int MAX_EARLY_PACKETS = 64;
+    /** Closing frees the agent; never do that on an ice4j event thread. */
+    private static final ExecutorService CLOSER = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "transport-closer");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private final String id;
+    private final boolean dtlsClient;
+    private final DtlsCertificate certificate;
+    private final List<SrtpProfile> profiles;
+    private final TransportListener listener;
+    private final BufferPool pool;
+    private final TransportCounters counters;
+    private final LongSupplier nanoClock;
+    private final Object earlyLock = new Object();
+    private final ArrayDeque<PacketBuffer> early = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean ready;
+    private volatile SrtpSession srtp;
+    private volatile DtlsSession dtls;
+    private volatile IceSession ice;
+    private volatile String closeReason;
+
+    /**
+     * @param dtlsClient true on the client side (ICE controlling, DTLS client)
+     * @param profiles   SRTP profiles: the server's preference, or what the client offers
+     */
+    public SecureTransport(String id, boolean dtlsClient, DtlsCertificate certificate, List<SrtpProfile> profiles,
+                           TransportListener listener, BufferPool pool, TransportCounters counters, LongSupplier nanoClock) {
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException("no SRTP profile");
+        }
+        this.id = id;
+        this.dtlsClient = dtlsClient;
+        this.certificate = certificate;
+        this.profiles = List.copyOf(profiles);
+        this.listener = listener;
+        this.pool = pool;
+        this.counters = counters;
+        this.nanoClock = nanoClock;
+        counters.openTransports.incrementAndGet();
+    }
+
+    /** Creates this transport's ICE agent on {@code harvester} (controlling on the client side). */
+    public void attachIce(CandidateHarvester harvester) throws IOException {
+        try {
+            ice = IceSession.create(harvester, dtlsClient, this::receive, new IceSession.Events() {
+                @Override
+                public void onPairValidated() {
+                    DtlsSession d = dtls;
+                    if (d != null) {
+                        d.start();
+                    }
+                }
+
+                @Override
+                public void onIceClosed(String reason) {
+                    closeAsync(reason);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            close("ice-setup-failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    public String id() { return id; }
+    public IceSession ice() { return ice; }
+    public String localFingerprint() { return certificate.fingerprint(); }
+
+    /** Sets the peer's DTLS fingerprint and starts ICE; DTLS starts once a pair is validated. */
+    public void start(String remoteUfrag, String remotePassword, DtlsFingerprint remoteFingerprint,
+                      InetSocketAddress... remoteHosts) {
+        if (closed.get()) {
+            throw new IllegalStateException("transport " + id + " is closed: " + closeReason);
+        }
+        DtlsSession.Listener events = new DtlsSession.Listener() {
+            @Override
+            public void onHandshakeComplete(SrtpKeys keys) {
+                installKeys(keys);
+            }
+
+            @Override
+            public void onHandshakeFailed(String reason, boolean fingerprintMismatch) {
+                counters.dtlsHandshakeFailures.increment();
+                if (fingerprintMismatch) {
+                    counters.fingerprintMismatches.increment();
+                }
+                close(reason);
+            }
+
+            @Override
+            public void onPeerClosed(String reason) {
+                close(reason);
+            }
+        };
+        dtls = dtlsClient
+                ? DtlsSession.client(certificate, remoteFingerprint, profiles, this::send, events)
+                : DtlsSession.server(certificate, remoteFingerprint, profiles, this::send, events);
+        ice.start(remoteUfrag, remotePassword, remoteHosts);
+    }
+
+    /** The push-API callback (ice4j receive thread): demux by first byte, hand over, never block. */
+    private void receive(Buffer b) {
+        try {
+            int len = b.getLength();
+            if (closed.get() || len < 1) {
+                counters.droppedUnknown.increment();
+                return;
+            }
+            byte[] data = b.getBuffer();
+            int off = b.getOffset();
+            switch (PacketKind.of(data[off])) {
+                case DTLS -> {
+                    DtlsSession d = dtls;
+                    if (d != null) {
+                        d.onDatagram(data, off, len);
+                    } else {
+                        counters.droppedUnknown.increment();
+                    }
+                }
+                case RTP_RTCP -> deliver(data, off, len);
+                default -> counters.droppedUnknown.increment();
+            }
+        } finally {
+            IceBuffers.release(b);
+        }
+    }
+
+    private void deliver(byte[] data, int off, int len) {
+        if (len > PacketBuffer.MAX_PACKET) {
+            counters.droppedUnknown.increment();
+            return;
+        }
+        counters.packetsIn.increment();
+        counters.bytesIn.add(len);
+        PacketBuffer p = pool.take().copyFrom(data, off, len);
+        p.receivedNanos(nanoClock.getAsLong());
+        if (!ready) {
+            synchronized (earlyLock) {
+                if (!ready) {
+                    if (early.size() < MAX_EARLY_PACKETS) {
+                        early.add(p);
+                    } else {
+                        p.release();
+                        counters.droppedBeforeKeys.increment();
+                    }
+                    return;
+                }
+            }
+        }
+        listener.onPacket(p);
+    }
+
+    private void installKeys(SrtpKeys keys) {
+        SrtpSession session = new SrtpSession(keys, dtlsClient);
+        srtp = session;
+        counters.dtlsHandshakes.increment();
+        if (closed.get()) {
+            session.close();
+            return;
+        }
+        listener.onConnected(keys.profile());
+        synchronized (earlyLock) {
+            for (PacketBuffer p = early.poll(); p != null; p = early.poll()) {
+                listener.onPacket(p);
+            }
+            ready = true;
+        }
+    }
+
+    private void send(byte[] buf, int off, int len) throws IOException {
+        IceSession i = ice;
+        if (i == null || closed.get()) {
+            throw new IOException("transport closed");
+        }
+        i.send(buf, off, len);
+    }
+
+    /** SRTP or SRTCP, in place. False = drop (counted). Owner's media thread only. */
+    public boolean unprotect(PacketBuffer p) {
+        SrtpSession s = srtp;
+        if (s == null || closed.get()) {
+            counters.droppedNotConnected.increment();
+            return false;
+        }
+        SrtpErrorStatus status = s.unprotect(p);
+        if (status == SrtpErrorStatus.OK) {
+            return true;
+        }
+        switch (status) {
+            case AUTH_FAIL -> counters.srtpAuthFailures.increment();
+            case REPLAY_FAIL, REPLAY_OLD -> counters.srtpReplayFailures.increment();
+            default -> counters.srtpOtherFailures.increment();
+        }
+        return false;
+    }
+
+    /** Protects in place, then sends. The caller keeps the buffer. False = dropped (counted). Owner's media thread only. */
+    public boolean protectAndSend(PacketBuffer p) {
+        SrtpSession s = srtp;
+        if (s == null || closed.get()) {
+            counters.droppedNotConnected.increment();
+            return false;
+        }
+        SrtpErrorStatus status = s.protect(p);
+        if (status != SrtpErrorStatus.OK) {
+            counters.srtpOtherFailures.increment();
+            return false;
+        }
+        try {
+            ice.send(p.getBuffer(), p.getOffset(), p.getLength());
+        } catch (IOException | RuntimeException e) {
+            counters.sendFailures.increment();
+            return false;
+        }
+        counters.packetsOut.increment();
+        counters.bytesOut.add(p.getLength());
+        return true;
+    }
+
+    public boolean isConnected() {
+        return srtp != null && !closed.get();
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Why it closed, or null while open. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    private void closeAsync(String reason) {
+        if (!closed.get()) {
+            CLOSER.execute(() -> close(reason));
+        }
+    }
+
+    /** Frees the agent, DTLS and SRTP state; tells the listener once. Idempotent. */
+    public void close(String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closeReason = reason;
+        DtlsSession d = dtls;
+        if (d != null) {
+            d.close(); // close_notify goes out while the pair still exists
+        }
+        IceSession i = ice;
+        if (i != null) {
+            i.free();
+        }
+        SrtpSession s = srtp;
+        if (s != null) {
+            s.close();
+        }
+        synchronized (earlyLock) {
+            for (PacketBuffer p = early.poll(); p != null; p = early.poll()) {
+                p.release();
+            }
+        }
+        counters.openTransports.decrementAndGet();
+        listener.onClosed(reason);
+    }
+}

@@ -1,0 +1,51 @@
+package org.roundtable.sfu.transport;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the transport layer saw, shared by all transports of one MediaPort (or by all clients).
+ * Striped adders: many threads add without contention; readers sum. Thread-safe.
+ */
+public final class TransportCounters {
+    final LongAdder dtlsHandshakes = new LongAdder();
+    final LongAdder dtlsHandshakeFailures = new LongAdder();
+    final LongAdder fingerprintMismatches = new LongAdder();
+    final LongAdder srtpAuthFailures = new LongAdder();
+    final LongAdder srtpReplayFailures = new LongAdder();
+    final LongAdder srtpOtherFailures = new LongAdder();
+    final LongAdder packetsIn = new LongAdder();
+    final LongAdder bytesIn = new LongAdder();
+    final LongAdder packetsOut = new LongAdder();
+    final LongAdder bytesOut = new LongAdder();
+    final LongAdder droppedUnknown = new LongAdder();
+    final LongAdder droppedBeforeKeys = new LongAdder();
+    final LongAdder droppedNotConnected = new LongAdder();
+    final LongAdder sendFailures = new LongAdder();
+    final AtomicInteger openTransports = new AtomicInteger();
+
+    public long dtlsHandshakes() { return dtlsHandshakes.sum(); }
+    public long dtlsHandshakeFailures() { return dtlsHandshakeFailures.sum(); }
+    /** Handshakes aborted because the peer certificate did not match the SDP fingerprint (also counted as failures). */
+    public long fingerprintMismatches() { return fingerprintMismatches.sum(); }
+    public long srtpAuthFailures() { return srtpAuthFailures.sum(); }
+    public long srtpReplayFailures() { return srtpReplayFailures.sum(); }
+    /** Truncated or otherwise invalid SRTP/SRTCP. */
+    public long srtpOtherFailures() { return srtpOtherFailures.sum(); }
+    public long srtpFailures() { return srtpAuthFailures() + srtpReplayFailures() + srtpOtherFailures(); }
+    /** RTP/RTCP datagrams received (before decryption). */
+    public long packetsIn() { return packetsIn.sum(); }
+    public long bytesIn() { return bytesIn.sum(); }
+    /** RTP/RTCP datagrams sent (after encryption). */
+    public long packetsOut() { return packetsOut.sum(); }
+    public long bytesOut() { return bytesOut.sum(); }
+    /** Datagrams that are neither DTLS nor RTP/RTCP. */
+    public long droppedUnknown() { return droppedUnknown.sum(); }
+    /** RTP/RTCP received before the keys when the early-packet buffer was full. */
+    public long droppedBeforeKeys() { return droppedBeforeKeys.sum(); }
+    /** protectAndSend/unprotect called before the keys or after close. */
+    public long droppedNotConnected() { return droppedNotConnected.sum(); }
+    public long sendFailures() { return sendFailures.sum(); }
+    /** Transports created and not yet closed. */
+    public int openTransports() { return openTransports.get(); }
+}
