@@ -23,6 +23,13 @@ public record HeaderExtensionIds(int audioLevel, int absSendTime, int transportC
         }
     }
 
+    /** Picks our ids from a URI-to-id map as the SDP classes return it. */
+    public static HeaderExtensionIds fromIdsByUri(Map<String, Integer> uriToId) {
+        java.util.Map<Integer, String> idToUri = new java.util.HashMap<>();
+        uriToId.forEach((uri, id) -> idToUri.put(id, uri));
+        return fromUris(idToUri);
+    }
+
     /** Picks our ids from an id-to-URI map as an SDP m-section lists them. */
     public static HeaderExtensionIds fromUris(Map<Integer, String> idToUri) {
         int level = 0, abs = 0, tcc = 0, mid = 0, rid = 0;

@@ -70,6 +70,7 @@ public final class SyntheticOpusSource implements SyntheticSource {
         return h + payloadBytes;
     }
 
+    @Override public long timestampNow() { return timestamp; }
     @Override public long intervalNanos() { return INTERVAL_NANOS; }
     @Override public long ssrc() { return header.ssrc(); }
     @Override public int clockRate() { return CLOCK_RATE; }

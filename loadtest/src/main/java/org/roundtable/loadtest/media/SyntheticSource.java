@@ -16,6 +16,9 @@ public interface SyntheticSource {
      */
     int writePacket(int index, byte[] b, int off, int transportSeq, long nowNanos);
 
+    /** The RTP timestamp of the next media unit (what a sender report pairs with "now"). */
+    long timestampNow();
+
     /** Time between media units. */
     long intervalNanos();
 

@@ -172,6 +172,7 @@ public final class SyntheticVp8Source implements SyntheticSource {
     public int width() { return width; }
     public int height() { return height; }
 
+    @Override public long timestampNow() { return timestamp; }
     @Override public long intervalNanos() { return 1_000_000_000L / fps; }
     @Override public long ssrc() { return header.ssrc(); }
     @Override public int clockRate() { return CLOCK_RATE; }
