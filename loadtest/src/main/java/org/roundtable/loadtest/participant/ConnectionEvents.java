@@ -7,4 +7,7 @@ interface ConnectionEvents {
     void onConnected(Object connection, SrtpProfile profile);
 
     void onClosed(Object connection, String reason);
+
+    /** The first stamped media packet arrived on a subscribe connection (media worker thread). */
+    void onFirstMedia(long arrivalNanos);
 }
