@@ -29,6 +29,7 @@ import org.roundtable.sfu.sdp.NegotiatedMedia;
 import org.roundtable.sfu.sdp.OfferBuilder;
 import org.roundtable.sfu.srtp.SrtpProfile;
 import org.roundtable.sfu.transport.TransportListener;
+import org.roundtable.loadtest.engine.MediaWorkerClient;
 
 /**
  * The publish peer connection of one simulated minister: offers Opus (and VP8, maybe simulcast)

@@ -32,6 +32,7 @@ import org.roundtable.sfu.sdp.NegotiatedMedia;
 import org.roundtable.sfu.sdp.OfferBuilder;
 import org.roundtable.sfu.srtp.SrtpProfile;
 import org.roundtable.sfu.transport.TransportListener;
+import org.roundtable.loadtest.engine.MediaWorkerClient;
 
 /**
  * The subscribe peer connection of one simulated participant: offers one recvonly m-section per

@@ -1,17 +1,20 @@
 package org.roundtable.loadtest.signaling;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
- * How the secret's text becomes HMAC key bytes. The server hands the base64 text of
- * secret.key to its JWT provider as it is (Vert.x's PubSecKeyOptions.setBuffer takes the text's
- * bytes, it does not decode them), so we sign with the same bytes. Stateless.
+ * How the secret's text becomes HMAC key bytes: the server base64-decodes secret.key and keys
+ * its HS256 provider with the raw bytes (signaling's SecretStore), so we do the same. Stateless.
  */
 final class SecretKeys {
     private SecretKeys() {
     }
 
     static byte[] keyBytes(String secretText) {
-        return secretText.getBytes(StandardCharsets.UTF_8);
+        try {
+            return Base64.getDecoder().decode(secretText.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the secret is not base64 (as secret.key holds it): " + e.getMessage(), e);
+        }
     }
 }

@@ -31,7 +31,7 @@ class JoinTokenSignerTest {
         assertEquals("v-0", claims.getString("name"));
         assertEquals(1_800_003_600L, claims.getLong("exp"));
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("c2VjcmV0LWtleQ==".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec("secret-key".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertArrayEquals(expected, Base64.getUrlDecoder().decode(parts[2]));
     }

@@ -1,4 +1,4 @@
-package org.roundtable.loadtest.participant;
+package org.roundtable.loadtest.engine;
 
 import org.roundtable.sfu.buffer.PacketBuffer;
 
