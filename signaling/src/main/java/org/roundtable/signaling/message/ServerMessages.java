@@ -1,0 +1,79 @@
+package org.roundtable.signaling.message;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.roundtable.sfu.api.TrackInfo;
+
+/** Builders of every server-to-client message; the one place their JSON shape is written. */
+public final class ServerMessages {
+
+    private ServerMessages() {
+    }
+
+    /** A participant as clients see it. */
+    public record ParticipantView(String participantId, String name, String role, boolean audioMuted, boolean videoMuted) {
+        public JsonObject toJson() {
+            return new JsonObject()
+                    .put("participantId", participantId)
+                    .put("name", name)
+                    .put("role", role)
+                    .put("audioMuted", audioMuted)
+                    .put("videoMuted", videoMuted);
+        }
+    }
+
+    public static JsonObject welcome(ParticipantView self, String room, Collection<ParticipantView> everyone) {
+        JsonArray list = new JsonArray();
+        everyone.forEach(p -> list.add(p.toJson()));
+        return new JsonObject()
+                .put("type", "welcome")
+                .put("participantId", self.participantId())
+                .put("name", self.name())
+                .put("role", self.role())
+                .put("room", room)
+                .put("participants", list);
+    }
+
+    public static JsonObject participantJoined(ParticipantView p) {
+        return new JsonObject().put("type", "participantJoined").put("participant", p.toJson());
+    }
+
+    public static JsonObject participantUpdated(ParticipantView p) {
+        return new JsonObject().put("type", "participantUpdated").put("participant", p.toJson());
+    }
+
+    public static JsonObject participantLeft(String participantId, String reason) {
+        return new JsonObject().put("type", "participantLeft").put("participantId", participantId).put("reason", reason);
+    }
+
+    public static JsonObject tracks(List<TrackInfo> tracks) {
+        JsonArray list = new JsonArray();
+        for (TrackInfo t : tracks) {
+            list.add(new JsonObject()
+                    .put("trackId", t.trackId())
+                    .put("participantId", t.endpointId())
+                    .put("kind", t.kind().sdpName()));
+        }
+        return new JsonObject().put("type", "tracks").put("tracks", list);
+    }
+
+    public static JsonObject publishAnswer(String sdp) {
+        return new JsonObject().put("type", "publishAnswer").put("sdp", sdp);
+    }
+
+    public static JsonObject subscribeAnswer(String sdp) {
+        return new JsonObject().put("type", "subscribeAnswer").put("sdp", sdp);
+    }
+
+    public static JsonObject pong() {
+        return new JsonObject().put("type", "pong");
+    }
+
+    public static JsonObject error(String code, String message) {
+        return new JsonObject().put("type", "error").put("code", code).put("message", message);
+    }
+}

@@ -1,0 +1,17 @@
+package org.roundtable.signaling.protocol.handlers;
+
+import org.roundtable.signaling.message.ServerMessages;
+import org.roundtable.signaling.protocol.MessageHandler;
+import org.roundtable.signaling.protocol.Request;
+import org.roundtable.signaling.protocol.Session;
+
+/** {@code publish {sdp}} → {@code publishAnswer {sdp}}: the browser's sendonly offer, answered by the media server. */
+public final class PublishHandler implements MessageHandler {
+
+    @Override
+    public void handle(Session session, Request request) {
+        String offer = request.requireString("sdp");
+        session.onMediaResult(session.endpoint().answerPublish(offer), request,
+                answer -> session.reply(request, ServerMessages.publishAnswer(answer)));
+    }
+}

@@ -1,0 +1,81 @@
+import { PEER_CONFIG } from './peer.js';
+
+/**
+ * Subscribe connection. The server lists the tracks this participant should receive ("tracks");
+ * for every new one the browser adds a recvonly transceiver, stops the ones no longer listed,
+ * and offers, with a mid -> trackId map. Negotiations run one at a time; a list that changes
+ * meanwhile is negotiated right after.
+ */
+export class Subscriber {
+  #client;
+  #events;
+  #entries = new Map(); // trackId -> { info, transceiver }
+  #wanted = [];
+  #dirty = false;
+  #busy = false;
+
+  /** events: onTrack(info, MediaStreamTrack), onTrackRemoved(info, track), onError(error), onPeer(pc) */
+  constructor(client, events) {
+    this.#client = client;
+    this.#events = events;
+    this.pc = null;
+  }
+
+  update(tracks) {
+    this.#wanted = tracks;
+    this.#dirty = true;
+    this.#drain();
+  }
+
+  close() {
+    this.pc?.close();
+    this.pc = null;
+  }
+
+  async #drain() {
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      while (this.#dirty) {
+        this.#dirty = false;
+        await this.#negotiate(this.#wanted);
+      }
+    } catch (e) {
+      this.#events.onError(e);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #negotiate(tracks) {
+    const wanted = new Set(tracks.map((t) => t.trackId));
+    let changed = false;
+    for (const [trackId, entry] of this.#entries) {
+      if (!wanted.has(trackId)) {
+        entry.transceiver.stop();
+        this.#entries.delete(trackId);
+        this.#events.onTrackRemoved(entry.info, entry.transceiver.receiver.track);
+        changed = true;
+      }
+    }
+    const added = tracks.filter((t) => !this.#entries.has(t.trackId));
+    if (added.length > 0 && !this.pc) {
+      this.pc = new RTCPeerConnection(PEER_CONFIG);
+      this.#events.onPeer(this.pc);
+    }
+    for (const info of added) {
+      const transceiver = this.pc.addTransceiver(info.kind, { direction: 'recvonly' });
+      this.#entries.set(info.trackId, { info, transceiver });
+      this.#events.onTrack(info, transceiver.receiver.track);
+      changed = true;
+    }
+    if (!changed || !this.pc || this.pc.signalingState === 'closed') return;
+    await this.pc.setLocalDescription(await this.pc.createOffer());
+    const mids = {};
+    for (const [trackId, { transceiver }] of this.#entries) {
+      if (transceiver.mid !== null) mids[transceiver.mid] = trackId;
+    }
+    const reply = await this.#client.request({ type: 'subscribe', sdp: this.pc.localDescription.sdp, mids });
+    await this.pc.setRemoteDescription({ type: 'answer', sdp: reply.sdp });
+  }
+}

@@ -1,0 +1,177 @@
+package org.roundtable.signaling.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.roundtable.sfu.api.ConferenceHandle;
+import org.roundtable.sfu.api.ConferenceListener;
+import org.roundtable.sfu.api.EndpointHandle;
+import org.roundtable.sfu.api.MediaCounters;
+import org.roundtable.sfu.api.MediaException;
+import org.roundtable.sfu.api.MediaServer;
+import org.roundtable.sfu.api.TrackInfo;
+
+/**
+ * TEST DOUBLE of the media plane, for protocol tests of the signaling module only (the real one
+ * is org.roundtable.sfu.SfuServer). It records what signaling asked for, answers SDP through a
+ * pluggable function, and lets a test raise the conference events the SFU would raise.
+ * Thread-safe.
+ */
+public final class MediaServerTestDouble implements MediaServer {
+
+    /** What an endpoint was asked. */
+    public record SubscribeCall(String offer, Map<String, String> midToTrackId) {
+    }
+
+    public final Map<String, ConferenceDouble> conferences = new ConcurrentHashMap<>();
+    public final Map<String, EndpointDouble> endpoints = new ConcurrentHashMap<>();
+    private volatile Function<String, CompletableFuture<String>> answers =
+            offer -> CompletableFuture.completedFuture("answer-to:" + offer);
+    private final AtomicInteger liveConferences = new AtomicInteger();
+
+    /** Replaces how offers are answered (e.g. never, for pages that must not try to connect media). */
+    public void answerWith(Function<String, CompletableFuture<String>> answers) {
+        this.answers = answers;
+    }
+
+    /** The conference an endpoint belongs to. */
+    public ConferenceDouble conferenceOf(String endpointId) {
+        return endpoints.get(endpointId).conference;
+    }
+
+    @Override
+    public ConferenceHandle conference(String conferenceId, ConferenceListener listener) {
+        return conferences.computeIfAbsent(conferenceId, id -> {
+            liveConferences.incrementAndGet();
+            return new ConferenceDouble(id, listener);
+        });
+    }
+
+    @Override
+    public int conferenceCount() {
+        return liveConferences.get();
+    }
+
+    @Override
+    public MediaCounters counters() {
+        return new MediaCounters() {
+            @Override public long packetsIn() { return 11; }
+            @Override public long bytesIn() { return 12_000; }
+            @Override public long packetsOut() { return 21; }
+            @Override public long bytesOut() { return 22_000; }
+            @Override public Map<String, Long> droppedByReason() { return Map.of("not-publisher", 3L, "malformed", 1L); }
+            @Override public long srtpFailures() { return 2; }
+            @Override public long dtlsHandshakeFailures() { return 1; }
+            @Override public long dtlsHandshakes() { return 5; }
+            @Override public int endpoints() { return endpoints.size(); }
+        };
+    }
+
+    @Override
+    public void close() {
+        conferences.values().forEach(ConferenceDouble::close);
+    }
+
+    public final class ConferenceDouble implements ConferenceHandle {
+        private final String id;
+        public final ConferenceListener listener;
+        public volatile boolean closed;
+
+        ConferenceDouble(String id, ConferenceListener listener) {
+            this.id = id;
+            this.listener = listener;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public EndpointHandle addEndpoint(String endpointId, boolean mayPublish) {
+            EndpointDouble endpoint = new EndpointDouble(endpointId, mayPublish, this);
+            endpoints.put(endpointId, endpoint);
+            return endpoint;
+        }
+
+        @Override
+        public int endpointCount() {
+            return (int) endpoints.values().stream().filter(e -> e.conference == this && !e.closed).count();
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                liveConferences.decrementAndGet();
+            }
+        }
+    }
+
+    public final class EndpointDouble implements EndpointHandle {
+        private final String id;
+        public final boolean mayPublish;
+        final ConferenceDouble conference;
+        public final List<String> publishOffers = new CopyOnWriteArrayList<>();
+        public final List<SubscribeCall> subscribeCalls = new CopyOnWriteArrayList<>();
+        public volatile boolean closed;
+
+        EndpointDouble(String id, boolean mayPublish, ConferenceDouble conference) {
+            this.id = id;
+            this.mayPublish = mayPublish;
+            this.conference = conference;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public CompletableFuture<String> answerPublish(String offerSdp) {
+            publishOffers.add(offerSdp);
+            if (!mayPublish) {
+                return CompletableFuture.failedFuture(new MediaException("not-allowed", "endpoint may not publish"));
+            }
+            return answers.apply(offerSdp);
+        }
+
+        @Override
+        public CompletableFuture<String> answerSubscribe(String offerSdp, Map<String, String> midToTrackId) {
+            subscribeCalls.add(new SubscribeCall(offerSdp, Map.copyOf(midToTrackId)));
+            return answers.apply(offerSdp);
+        }
+
+        @Override
+        public void setMayPublish(boolean mayPublish) {
+            throw new UnsupportedOperationException("not used by signaling yet");
+        }
+
+        @Override
+        public void setAudioForwarded(boolean forwarded) {
+            throw new UnsupportedOperationException("not used by signaling yet");
+        }
+
+        @Override
+        public void setVideoForwarded(boolean forwarded) {
+            throw new UnsupportedOperationException("not used by signaling yet");
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        /** Raises what the SFU raises when this endpoint's first packet of a track arrives. */
+        public TrackInfo publishTrack(String trackId, org.roundtable.sfu.api.MediaKind kind) {
+            TrackInfo track = new TrackInfo(trackId, id, kind);
+            conference.listener.onTrackAdded(track);
+            return track;
+        }
+    }
+}
