@@ -92,6 +92,9 @@ public final class ClientTransport implements AutoCloseable {
 
     public boolean protectAndSend(PacketBuffer p) { return engine.protectAndSend(p); }
 
+    /** Sends bytes over the ICE pair unprotected, as a broken or hostile client would. False if no valid pair yet. */
+    public boolean sendRaw(byte[] buf, int off, int len) { return engine.sendRaw(buf, off, len); }
+
     public boolean isConnected() { return engine.isConnected(); }
 
     public boolean isClosed() { return engine.isClosed(); }

@@ -158,7 +158,8 @@ public final class DtlsSession {
             }
         } catch (IOException | RuntimeException e) {
             if (!closed) {
-                listener.onPeerClosed("dtls-closed: " + e.getMessage());
+                // BC closes our transport right after it reads close_notify
+                listener.onPeerClosed(peer.peerClosed() ? "dtls-close-notify" : "dtls-closed: " + e.getMessage());
             }
             return;
         } finally {

@@ -25,6 +25,7 @@ public final class OfferRequirements {
         List<String> bundle = groups.get(0);
         String ufrag = null;
         String pwd = null;
+        String fingerprint = null;
         boolean anyActive = false;
         for (int i = 0; i < offer.media().size(); i++) {
             MediaSection section = offer.media().get(i);
@@ -59,6 +60,11 @@ public final class OfferRequirements {
             }
             if (section.fingerprintHex() == null) {
                 throw new SdpException(name + " has no a=fingerprint; DTLS needs the certificate fingerprint");
+            }
+            if (fingerprint == null) {
+                fingerprint = section.fingerprintHex();
+            } else if (!fingerprint.equals(section.fingerprintHex())) {
+                throw new SdpException(name + " has another a=fingerprint than the rest of the BUNDLE group");
             }
             String setup = section.setup();
             if ("passive".equals(setup) || "holdconn".equals(setup)) {

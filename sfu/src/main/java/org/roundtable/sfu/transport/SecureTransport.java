@@ -208,7 +208,7 @@ public final class SecureTransport {
 
     private void send(byte[] buf, int off, int len) throws IOException {
         IceSession i = ice;
-        if (i == null || closed.get()) {
+        if (i == null || i.isFreed()) { // not 'closed': close() still sends DTLS close_notify
             throw new IOException("transport closed");
         }
         i.send(buf, off, len);
@@ -254,6 +254,17 @@ public final class SecureTransport {
         counters.packetsOut.increment();
         counters.bytesOut.add(p.getLength());
         return true;
+    }
+
+    /** Sends a datagram over the ICE pair as is, unprotected (misbehaving-peer tests). False if no pair. */
+    public boolean sendRaw(byte[] buf, int off, int len) {
+        try {
+            send(buf, off, len);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            counters.sendFailures.increment();
+            return false;
+        }
     }
 
     public boolean isConnected() {

@@ -1,0 +1,147 @@
+package org.roundtable.sfu.conference;
+
+import org.roundtable.sfu.api.MediaKind;
+import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.forward.RetransmissionCache;
+import org.roundtable.sfu.forward.StreamRewriter;
+import org.roundtable.sfu.policy.Allocation;
+import org.roundtable.sfu.rtp.RtpPacket;
+import org.roundtable.sfu.rtp.Rtx;
+import org.roundtable.sfu.stats.RtpStreamSend;
+import org.roundtable.sfu.worker.DropReason;
+import org.roundtable.sfu.worker.WorkerCounters;
+
+/**
+ * One published track as sent to one receiver: rewrites each packet of its producer onto the
+ * receiver's SSRC, payload type, header-extension ids and one continuous sequence/timestamp
+ * space, keeps what it sent to answer NACKs, and counts it for sender reports.
+ * Confined to the conference's worker.
+ */
+final class Consumer {
+    /** The same lost packet is resent at most once in this interval (NACK bursts). */
+    private static final long RESEND_INTERVAL_NANOS = 20_000_000L;
+    static final int CACHE_PACKETS = 512;
+
+    private final Producer producer;
+    private final Endpoint receiver;
+    private final String mid;
+    private final long ssrc;
+    private final long rtxSsrc;
+    private final int payloadType;
+    private final int rtxPayloadType;
+    private final byte[] extensionMap;
+    private final int transportCcId;
+    private final int absSendTimeId;
+    private final byte[] cname;
+    private final StreamRewriter rewriter;
+    private final RetransmissionCache cache;
+    private final RtpStreamSend sendStats;
+    private final RtpPacket out = new RtpPacket();
+    private final RtpPacket cached = new RtpPacket();
+    private int rtxSeq;
+    private boolean keyframeAsked;
+    private long retransmissions;
+
+    Consumer(Producer producer, Endpoint receiver, String mid, long ssrc, long rtxSsrc, int payloadType,
+             int rtxPayloadType, ExtensionIds receiverExtensions, boolean nackNegotiated, byte[] cname) {
+        this.producer = producer;
+        this.receiver = receiver;
+        this.mid = mid;
+        this.ssrc = ssrc;
+        this.rtxSsrc = rtxSsrc;
+        this.payloadType = payloadType;
+        this.rtxPayloadType = rtxPayloadType;
+        this.extensionMap = ExtensionIds.remapTable(producer.extensions(), receiverExtensions);
+        this.transportCcId = receiverExtensions.transportCc();
+        this.absSendTimeId = receiverExtensions.absSendTime();
+        this.cname = cname;
+        this.rewriter = new StreamRewriter(producer.clockRate());
+        this.cache = nackNegotiated && producer.kind() == MediaKind.VIDEO ? new RetransmissionCache(CACHE_PACKETS) : null;
+        this.sendStats = new RtpStreamSend(ssrc, producer.clockRate());
+        this.rtxSeq = java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000);
+    }
+
+    Producer producer() { return producer; }
+    Endpoint receiver() { return receiver; }
+    String mid() { return mid; }
+    long ssrc() { return ssrc; }
+    long rtxSsrc() { return rtxSsrc; }
+    byte[] cname() { return cname; }
+    RtpStreamSend sendStats() { return sendStats; }
+    StreamRewriter rewriter() { return rewriter; }
+    long retransmissions() { return retransmissions; }
+
+    /** Forwards one accepted packet of the producer, if the allocation says this receiver gets it. */
+    void forward(RtpPacket src, long nowNanos, WorkerCounters counters) {
+        Leg leg = receiver.subscribeLeg();
+        if (!Allocation.consumerGets(leg.isConnected(), receiver == producer.publisher())) {
+            return;
+        }
+        if (!keyframeAsked) {
+            keyframeAsked = true;
+            producer.requestKeyframe(nowNanos); // a new receiver cannot decode before a keyframe
+        }
+        PacketBuffer buf = leg.pool().take();
+        buf.copyFrom(src.buffer(), src.offset(), src.length());
+        RtpPacket p = out.wrap(buf.getBuffer(), buf.getOffset(), buf.getLength());
+        rewriter.rewrite(src.ssrc(), src.sequenceNumber(), src.timestamp(), nowNanos);
+        p.setSsrc(ssrc);
+        p.setSequenceNumber(rewriter.seq());
+        p.setTimestamp(rewriter.ts());
+        p.setPayloadType(payloadType);
+        if (p.hasExtensions()) {
+            p.remapExtensionIds(extensionMap);
+        }
+        if (cache != null) {
+            cache.store(rewriter.seq(), p.buffer(), p.offset(), p.length(), nowNanos);
+        }
+        sendStats.onSent(rewriter.ts(), p.payloadLength(), nowNanos);
+        leg.stampAndSendRtp(buf, p, transportCcId, absSendTimeId, nowNanos);
+    }
+
+    /** Answers a NACK for {@code seq}: resends it (as RTX when negotiated) if still cached. */
+    boolean resend(int seq, long nowNanos, WorkerCounters counters) {
+        if (cache == null) {
+            return false;
+        }
+        int slot = cache.find(seq);
+        if (slot < 0) {
+            counters.drop(DropReason.NACK_MISS);
+            return false;
+        }
+        if (!cache.claimResend(slot, nowNanos, RESEND_INTERVAL_NANOS)) {
+            return false;
+        }
+        Leg leg = receiver.subscribeLeg();
+        PacketBuffer buf = leg.pool().take();
+        RtpPacket original = cached.wrap(cache.data(slot), 0, cache.length(slot));
+        if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
+            int len = Rtx.encapsulate(original, rtxPayloadType, rtxSsrc, rtxSeq, buf.getBuffer(), PacketBuffer.HEAD_ROOM);
+            if (len < 0) {
+                buf.release();
+                counters.drop(DropReason.TOO_LARGE);
+                return false;
+            }
+            rtxSeq = (rtxSeq + 1) & 0xFFFF;
+            buf.setOffset(PacketBuffer.HEAD_ROOM);
+            buf.setLength(len);
+        } else {
+            buf.copyFrom(original.buffer(), original.offset(), original.length());
+        }
+        RtpPacket p = out.wrap(buf.getBuffer(), buf.getOffset(), buf.getLength());
+        retransmissions++;
+        counters.countRetransmissionSent();
+        return leg.stampAndSendRtp(buf, p, transportCcId, absSendTimeId, nowNanos);
+    }
+
+    /** RTP timestamp of this stream at {@code nowNanos}, for a sender report. */
+    long rtpTimestampAt(long nowNanos) {
+        var recv = producer.recv();
+        if (recv != null && recv.hasSenderReport() && rewriter.started()) {
+            // follow the publisher's own clock mapping so receivers keep its audio/video in sync
+            long ticks = (nowNanos - recv.lastSrArrivalNanos()) * producer.clockRate() / 1_000_000_000L;
+            return (recv.lastSrRtpTs() + ticks + rewriter.tsOffset()) & 0xFFFFFFFFL;
+        }
+        return sendStats.rtpTimestampAt(nowNanos);
+    }
+}

@@ -1,0 +1,54 @@
+package org.roundtable.sfu.conference;
+
+import org.roundtable.sfu.worker.PeriodicTask;
+
+/**
+ * The periodic RTCP duties of one endpoint on one timer: NACK checks every tick, transport-cc
+ * feedback every {@link #FEEDBACK_NANOS}, reports every {@link #REPORT_NANOS}. Confined to the
+ * conference's worker.
+ */
+final class EndpointTimer extends PeriodicTask {
+    static final long TICK_NANOS = 20_000_000L;
+    static final long FEEDBACK_NANOS = 60_000_000L;
+    static final long REPORT_NANOS = 1_000_000_000L;
+
+    private final Endpoint endpoint;
+    private boolean started;
+    private long nextFeedback;
+    private long nextReport;
+
+    EndpointTimer(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    void ensureScheduled() {
+        if (started) {
+            return;
+        }
+        started = true;
+        long now = endpoint.worker().nanos();
+        nextFeedback = now + FEEDBACK_NANOS;
+        // a random phase keeps many endpoints' reports from bunching in one tick
+        nextReport = now + REPORT_NANOS / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(REPORT_NANOS / 2);
+        endpoint.worker().timers().schedule(this, now + TICK_NANOS);
+    }
+
+    @Override
+    protected long run(long now) {
+        if (endpoint.isClosed()) {
+            return -1;
+        }
+        EndpointRtcp rtcp = endpoint.rtcp();
+        rtcp.sendNacks(now);
+        if (now - nextFeedback >= 0) {
+            rtcp.sendTransportCcFeedback(now);
+            nextFeedback = now + FEEDBACK_NANOS;
+        }
+        if (now - nextReport >= 0) {
+            rtcp.sendReceiverReports(now);
+            rtcp.sendSenderReports(now);
+            nextReport = now + REPORT_NANOS;
+        }
+        return now + TICK_NANOS;
+    }
+}

@@ -1,0 +1,124 @@
+package org.roundtable.sfu.conference;
+
+import org.roundtable.sfu.buffer.BufferPool;
+import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.rtp.AbsSendTimeExtension;
+import org.roundtable.sfu.rtp.RtpPacket;
+import org.roundtable.sfu.rtp.TransportCcExtension;
+import org.roundtable.sfu.worker.DropReason;
+import org.roundtable.sfu.worker.Inbox;
+import org.roundtable.sfu.worker.WorkerCounters;
+
+/**
+ * One peer connection of an endpoint (its publish or its subscribe side) as the forwarding core
+ * sees it: the secure transport, the inbox its packets arrive in, the SSRC our RTCP on it is
+ * sent from, and the transport-wide sequence numbers of what we send on it.
+ * Confined to the conference's worker, except {@link #inbox()} offers from the network thread.
+ */
+final class Leg {
+    private final String name;
+    private final BufferPool pool;
+    private final WorkerCounters counters;
+    private final long rtcpSsrc;
+    private PacketTransport transport;
+    private Inbox inbox;
+    private int nextTransportSeq;
+    private boolean connected;
+    private long estimatedBitrateBps;
+
+    Leg(String name, BufferPool pool, WorkerCounters counters, long rtcpSsrc) {
+        this.name = name;
+        this.pool = pool;
+        this.counters = counters;
+        this.rtcpSsrc = rtcpSsrc;
+    }
+
+    String name() { return name; }
+    long rtcpSsrc() { return rtcpSsrc; }
+    PacketTransport transport() { return transport; }
+    Inbox inbox() { return inbox; }
+    boolean hasTransport() { return transport != null; }
+
+    void attach(PacketTransport transport, Inbox inbox) {
+        this.transport = transport;
+        this.inbox = inbox;
+    }
+
+    /** Marks the transport ready (DTLS done, keys installed). */
+    void connected() {
+        connected = true;
+    }
+
+    /** Whether media may be sent: sending earlier only makes the transport drop it. */
+    boolean isConnected() {
+        return connected && transport != null;
+    }
+
+    /** The receiver's bandwidth estimate from its last REMB, 0 if none. */
+    long estimatedBitrateBps() { return estimatedBitrateBps; }
+    void estimatedBitrateBps(long bps) { estimatedBitrateBps = bps; }
+
+    BufferPool pool() { return pool; }
+
+    /**
+     * Writes this leg's next transport-wide sequence number and the send time into the packet's
+     * extensions (when the receiver negotiated them and the packet carries them), then sends it.
+     */
+    boolean stampAndSendRtp(PacketBuffer out, RtpPacket view, int transportCcId, int absSendTimeId, long nowNanos) {
+        if (transportCcId > 0) {
+            int at = view.findExtension(transportCcId);
+            if (at >= 0 && view.extensionLength(transportCcId) == TransportCcExtension.DATA_LENGTH) {
+                TransportCcExtension.write(view.buffer(), at, nextTransportSeq);
+                nextTransportSeq = (nextTransportSeq + 1) & 0xFFFF;
+            }
+        }
+        if (absSendTimeId > 0) {
+            int at = view.findExtension(absSendTimeId);
+            if (at >= 0 && view.extensionLength(absSendTimeId) == AbsSendTimeExtension.DATA_LENGTH) {
+                AbsSendTimeExtension.write(view.buffer(), at, nowNanos);
+            }
+        }
+        return send(out, false);
+    }
+
+    /** Sends an RTCP compound written into {@code out}. */
+    boolean sendRtcp(PacketBuffer out) {
+        return send(out, true);
+    }
+
+    /** Protects and sends {@code out}, then releases it. */
+    private boolean send(PacketBuffer out, boolean rtcp) {
+        try {
+            if (!isConnected()) {
+                counters.drop(DropReason.NOT_CONNECTED);
+                return false;
+            }
+            int len = out.getLength();
+            if (!transport.protectAndSend(out)) {
+                counters.drop(DropReason.SEND_FAILED);
+                return false;
+            }
+            if (rtcp) {
+                counters.countRtcpOut();
+            } else {
+                counters.packetOut(len);
+            }
+            return true;
+        } finally {
+            out.release();
+        }
+    }
+
+    /** Closes the transport and the inbox; idempotent. */
+    void close() {
+        connected = false;
+        if (inbox != null) {
+            inbox.close();
+        }
+        if (transport != null) {
+            PacketTransport t = transport;
+            transport = null;
+            t.close();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.roundtable.sfu.worker;
+
+/** Why the media path dropped a packet; {@link #label()} is the metrics name. */
+public enum DropReason {
+    MALFORMED("malformed"),
+    NOT_PUBLISHER("not-publisher"),
+    MUTED_BY_SERVER("muted-by-server"),
+    UNKNOWN_SSRC("unknown-ssrc"),
+    SRTP("srtp"),
+    NO_ENDPOINT("no-endpoint"),
+    QUEUE_FULL("queue-full"),
+    PADDING_ONLY("padding-only"),
+    NOT_CONNECTED("not-connected"),
+    SEND_FAILED("send-failed"),
+    TOO_LARGE("too-large"),
+    UNEXPECTED_RTP("unexpected-rtp"),
+    NACK_MISS("nack-miss"),
+    CLOSED("closed");
+
+    private final String label;
+
+    DropReason(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,162 @@
+package org.roundtable.sfu.worker;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jctools.queues.MpscUnboundedArrayQueue;
+
+/**
+ * One media thread. Owns conferences: all their state is touched only here. Other threads reach
+ * it by queueing control tasks ({@link #submit}) and packets ({@link Inbox#offer}); it parks when
+ * idle until a queue fills or its next timer is due. Runs on its own thread, or is driven step by
+ * step with {@link #runOnce()} in tests (then with an injected clock).
+ */
+public final class MediaWorker implements AutoCloseable {
+    static final Logger LOG = Logger.getLogger(MediaWorker.class.getName());
+    private static final int PACKETS_PER_INBOX_TURN = 64;
+
+    private final String name;
+    private final LongSupplier clock;
+    private final MpscUnboundedArrayQueue<Runnable> tasks = new MpscUnboundedArrayQueue<>(256);
+    private final MpscUnboundedArrayQueue<Inbox> ready = new MpscUnboundedArrayQueue<>(256);
+    private final TimerQueue timers = new TimerQueue();
+    private final WorkerCounters counters = new WorkerCounters();
+    private volatile Thread thread;
+    private volatile boolean parked;
+    private volatile boolean stopping;
+
+    public MediaWorker(String name, LongSupplier nanoClock) {
+        this.name = name;
+        this.clock = nanoClock;
+    }
+
+    /** Starts the worker's own thread. */
+    public MediaWorker start() {
+        Thread t = new Thread(this::loop, name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+        return this;
+    }
+
+    public String name() { return name; }
+    public long nanos() { return clock.getAsLong(); }
+    public LongSupplier clock() { return clock; }
+    public WorkerCounters counters() { return counters; }
+    /** Worker thread only. */
+    public TimerQueue timers() { return timers; }
+
+    /** True when called on this worker's thread (or when it has none: driven by a test). */
+    public boolean inWorker() {
+        Thread t = thread;
+        return t == null || t == Thread.currentThread();
+    }
+
+    /** A queue of packets for one transport, drained on this worker by {@code handler}. */
+    public Inbox newInbox(int capacity, Inbox.Handler handler) {
+        return new Inbox(this, capacity, handler);
+    }
+
+    /** Queues a control task; runs on the worker in submission order. Any thread. */
+    public void execute(Runnable task) {
+        if (stopping) {
+            throw new IllegalStateException("media worker " + name + " is stopped");
+        }
+        tasks.offer(task);
+        wake();
+    }
+
+    /** Runs {@code work} on the worker; the future completes with its result or exception. */
+    public <T> CompletableFuture<T> submit(Supplier<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            execute(() -> {
+                try {
+                    f.complete(work.get());
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
+    void ready(Inbox inbox) {
+        ready.offer(inbox);
+        wake();
+    }
+
+    private void wake() {
+        if (parked) {
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** One round: control tasks, then packets, then due timers. Returns the work done. */
+    public int runOnce() {
+        int done = 0;
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            done++;
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "media task failed on " + name, e);
+            }
+        }
+        int inboxes = ready.size();
+        Inbox inbox;
+        for (int i = 0; i < inboxes && (inbox = ready.poll()) != null; i++) {
+            done += inbox.drain(PACKETS_PER_INBOX_TURN);
+        }
+        done += timers.runDue(clock.getAsLong());
+        return done;
+    }
+
+    private void loop() {
+        while (!stopping) {
+            if (runOnce() > 0) {
+                continue;
+            }
+            parked = true;
+            if (tasks.isEmpty() && ready.isEmpty() && !stopping) {
+                long wait = timers.nanosUntilNext(clock.getAsLong());
+                LockSupport.parkNanos(this, Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+            parked = false;
+        }
+        // drain what was queued before the stop (close tasks free resources)
+        runOnce();
+        timers.clear();
+    }
+
+    /** Stops the thread after the tasks queued so far have run; waits for it to end. */
+    @Override
+    public void close() {
+        Thread t = thread;
+        if (t == null) {
+            stopping = true;
+            runOnce();
+            timers.clear();
+            return;
+        }
+        stopping = true;
+        LockSupport.unpark(t);
+        if (t != Thread.currentThread()) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

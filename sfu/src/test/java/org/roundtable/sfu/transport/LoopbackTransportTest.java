@@ -1,0 +1,228 @@
+package org.roundtable.sfu.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.roundtable.sfu.api.SfuConfig;
+import org.roundtable.sfu.buffer.BufferPool;
+import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.client.ClientTransport;
+import org.roundtable.sfu.srtp.SrtpProfile;
+
+/** ServerTransport on a loopback MediaPort against our ClientTransport: real ice4j, BC DTLS, jitsi-srtp. */
+class LoopbackTransportTest {
+    private static MediaPort port;
+    private static final BufferPool POOL = new BufferPool(256);
+
+    @BeforeAll
+    static void openPort() {
+        port = MediaPort.open(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 1));
+    }
+
+    @AfterAll
+    static void closePort() {
+        port.close();
+    }
+
+    /** A connected server/client pair. */
+    private record Pair(ServerTransport server, RecordingListener serverEvents, ClientTransport client, RecordingListener clientEvents)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            server.close();
+        }
+    }
+
+    private static Pair connect(List<SrtpProfile> offered, String serverExpectsFingerprint) {
+        RecordingListener serverEvents = new RecordingListener();
+        RecordingListener clientEvents = new RecordingListener();
+        ServerTransport server = port.createTransport("test", serverEvents, POOL);
+        ClientTransport client = ClientTransport.create("127.0.0.1", clientEvents, POOL, offered);
+        String[] clientFp = (serverExpectsFingerprint != null ? serverExpectsFingerprint : client.localFingerprint()).split(" ");
+        server.start(client.localUfrag(), client.localPassword(), clientFp[0], clientFp[1]);
+        String[] serverFp = server.localFingerprint().split(" ");
+        client.connect(server.localUfrag(), server.localPassword(), "127.0.0.1", port.port(), serverFp[0], serverFp[1]);
+        return new Pair(server, serverEvents, client, clientEvents);
+    }
+
+    static byte[] rtp(int seq, long ssrc, int payloadLength) {
+        byte[] b = new byte[12 + payloadLength];
+        b[0] = (byte) 0x80;
+        b[1] = 111;
+        b[2] = (byte) (seq >> 8);
+        b[3] = (byte) seq;
+        b[4] = 0x12;
+        b[7] = (byte) seq;
+        b[8] = (byte) (ssrc >> 24);
+        b[9] = (byte) (ssrc >> 16);
+        b[10] = (byte) (ssrc >> 8);
+        b[11] = (byte) ssrc;
+        for (int i = 12; i < b.length; i++) {
+            b[i] = (byte) (i * 31 + seq);
+        }
+        return b;
+    }
+
+    /** RTCP receiver report with one report block (RFC 3550 6.4.2), 32 bytes. */
+    static byte[] rtcpReceiverReport(long ssrc) {
+        byte[] b = new byte[32];
+        b[0] = (byte) 0x81;
+        b[1] = (byte) 201;
+        b[3] = 7;
+        b[4] = (byte) (ssrc >> 24);
+        b[5] = (byte) (ssrc >> 16);
+        b[6] = (byte) (ssrc >> 8);
+        b[7] = (byte) ssrc;
+        for (int i = 8; i < b.length; i++) {
+            b[i] = (byte) i;
+        }
+        return b;
+    }
+
+    private static byte[] bytes(PacketBuffer p) {
+        return Arrays.copyOfRange(p.getBuffer(), p.getOffset(), p.getOffset() + p.getLength());
+    }
+
+    private static PacketBuffer buffer(byte[] plain) {
+        return POOL.take().copyFrom(plain, 0, plain.length);
+    }
+
+    /** Sends {@code plain} protected from one side and checks the other side decrypts it back. */
+    private static void roundTrip(byte[] plain, java.util.function.Predicate<PacketBuffer> send,
+                                  RecordingListener receiverEvents, java.util.function.Predicate<PacketBuffer> unprotect)
+            throws InterruptedException {
+        PacketBuffer out = buffer(plain);
+        assertTrue(send.test(out), "protectAndSend");
+        assertFalse(Arrays.equals(plain, bytes(out)), "sent bytes are encrypted");
+        out.release();
+        PacketBuffer in = receiverEvents.awaitPacket();
+        assertNotNull(in, "packet arrived");
+        assertTrue(unprotect.test(in), "unprotect");
+        assertArrayEquals(plain, bytes(in));
+        in.release();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void rtpAndRtcpRoundTripInBothDirections(SrtpProfile profile) throws Exception {
+        long packetsOutBefore = port.counters().packetsOut();
+        try (Pair p = connect(List.of(profile), null)) {
+            assertEquals(profile, p.serverEvents.awaitConnected());
+            assertEquals(profile, p.clientEvents.awaitConnected());
+            assertTrue(p.server.isConnected());
+            for (int seq = 1; seq <= 5; seq++) {
+                roundTrip(rtp(seq, 0x11223344L, 40 + 200 * seq), p.client::protectAndSend, p.serverEvents, p.server::unprotect);
+                roundTrip(rtp(seq, 0x55667788L, 1100), p.server::protectAndSend, p.clientEvents, p.client::unprotect);
+            }
+            roundTrip(rtcpReceiverReport(0x11223344L), p.client::protectAndSend, p.serverEvents, p.server::unprotect);
+            roundTrip(rtcpReceiverReport(0x55667788L), p.server::protectAndSend, p.clientEvents, p.client::unprotect);
+            assertEquals(6, port.counters().packetsOut() - packetsOutBefore);
+        }
+    }
+
+    @Test
+    void serverPicksGcmWhenTheClientListsCmFirstLikeChromium() throws Exception {
+        try (Pair p = connect(ClientTransport.CHROMIUM_ORDER, null)) {
+            assertEquals(SrtpProfile.AEAD_AES_128_GCM, p.serverEvents.awaitConnected());
+            assertEquals(SrtpProfile.AEAD_AES_128_GCM, p.clientEvents.awaitConnected());
+        }
+    }
+
+    @Test
+    void fingerprintMismatchFailsTheHandshake() throws Exception {
+        long failuresBefore = port.counters().dtlsHandshakeFailures();
+        long mismatchesBefore = port.counters().fingerprintMismatches();
+        // the server expects some other certificate than the client's
+        try (Pair p = connect(List.of(SrtpProfile.AEAD_AES_128_GCM), port.certificate().fingerprint())) {
+            String reason = p.serverEvents.awaitClosed();
+            assertNotNull(reason);
+            assertTrue(reason.contains("fingerprint"), reason);
+            assertTrue(p.serverEvents.connected.isEmpty());
+            assertEquals(1, port.counters().fingerprintMismatches() - mismatchesBefore);
+            assertEquals(1, port.counters().dtlsHandshakeFailures() - failuresBefore);
+            String clientReason = p.clientEvents.awaitClosed();
+            assertNotNull(clientReason);
+            assertTrue(clientReason.startsWith("dtls-failed"), clientReason);
+            assertTrue(p.server.isAgentFreed());
+        }
+    }
+
+    @Test
+    void closeFreesTheAgentAndTellsThePeer() throws Exception {
+        int openBefore = port.counters().openTransports();
+        Pair p = connect(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80), null);
+        assertEquals(openBefore + 1, port.counters().openTransports());
+        assertNotNull(p.serverEvents.awaitConnected());
+        assertNotNull(p.clientEvents.awaitConnected());
+
+        p.server.close();
+        assertEquals("closed", p.serverEvents.awaitClosed());
+        assertTrue(p.server.isAgentFreed());
+        assertFalse(p.server.isConnected());
+        assertEquals(openBefore, port.counters().openTransports());
+        assertFalse(p.server.protectAndSend(buffer(rtp(1, 1, 10))), "nothing is sent after close");
+        assertEquals("dtls-close-notify", p.clientEvents.awaitClosed());
+        p.close();
+        assertTrue(p.serverEvents.closed.isEmpty(), "onClosed is called once");
+    }
+
+    @Test
+    void garbageDoesNotBreakAnEstablishedTransport() throws Exception {
+        try (Pair p = connect(List.of(SrtpProfile.AEAD_AES_128_GCM), null);
+             DatagramSocket stranger = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            assertNotNull(p.serverEvents.awaitConnected());
+            assertNotNull(p.clientEvents.awaitConnected());
+            Random random = new Random(7);
+            InetSocketAddress media = new InetSocketAddress("127.0.0.1", port.port());
+            byte[][] garbage = {
+                randomBytes(random, 200), randomBytes(random, 1), {22, (byte) 0xFE, (byte) 0xFD, 0, 0},
+                {(byte) 0x80, 111, 0}, {(byte) 0x80, (byte) 200}, {0, 1, 0, 8}, new byte[0],
+            };
+            for (byte[] g : garbage) {
+                stranger.send(new DatagramPacket(g, g.length, media));
+                assertTrue(p.client.sendRaw(g, 0, g.length) || g.length == 0);
+            }
+            long srtpFailuresBefore = port.counters().srtpFailures();
+            // what looks like RTP/RTCP by its first byte and came over the real pair reaches the server and is rejected there
+            int rtpLooking = 0;
+            for (byte[] g : garbage) {
+                rtpLooking += g.length > 0 && PacketKind.of(g[0]) == PacketKind.RTP_RTCP ? 1 : 0;
+            }
+            assertEquals(4, rtpLooking);
+            for (int i = 0; i < rtpLooking; i++) {
+                PacketBuffer bad = p.serverEvents.awaitPacket();
+                assertNotNull(bad);
+                assertFalse(p.server.unprotect(bad));
+                bad.release();
+            }
+            assertEquals(rtpLooking, port.counters().srtpFailures() - srtpFailuresBefore);
+
+            roundTrip(rtp(1, 0x1234L, 500), p.client::protectAndSend, p.serverEvents, p.server::unprotect);
+            roundTrip(rtp(1, 0x4321L, 500), p.server::protectAndSend, p.clientEvents, p.client::unprotect);
+            assertTrue(p.server.isConnected());
+            assertTrue(p.serverEvents.closed.isEmpty());
+        }
+    }
+
+    private static byte[] randomBytes(Random random, int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        b[0] = (byte) (0x80 | (b[0] & 0x3F)); // looks like RTP
+        return b;
+    }
+}

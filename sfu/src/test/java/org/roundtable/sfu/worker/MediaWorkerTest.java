@@ -1,0 +1,55 @@
+package org.roundtable.sfu.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.roundtable.sfu.buffer.BufferPool;
+import org.roundtable.sfu.buffer.PacketBuffer;
+
+class MediaWorkerTest {
+    @Test
+    void driveByHandRunsTasksThenPacketsThenTimers() {
+        AtomicLong now = new AtomicLong();
+        MediaWorker w = new MediaWorker("test", now::get);
+        List<String> log = new ArrayList<>();
+        Inbox inbox = w.newInbox(4, p -> { log.add("packet " + p.getLength()); p.release(); });
+        w.timers().schedule(new PeriodicTask() {
+            @Override protected long run(long t) { log.add("timer " + t); return t + 10; }
+        }, 10);
+        BufferPool pool = new BufferPool(8);
+        PacketBuffer p = pool.take();
+        p.copyFrom(new byte[3], 0, 3);
+        assertTrue(inbox.offer(p));
+        w.execute(() -> log.add("task"));
+        w.runOnce();
+        now.set(10);
+        w.runOnce();
+        assertEquals(List.of("task", "packet 3", "timer 10"), log);
+    }
+
+    @Test
+    void fullInboxDropsAndCounts() {
+        MediaWorker w = new MediaWorker("test", () -> 0);
+        Inbox inbox = w.newInbox(2, PacketBuffer::release);
+        BufferPool pool = new BufferPool(8);
+        assertTrue(inbox.offer(pool.take()));
+        assertTrue(inbox.offer(pool.take()));
+        assertFalse(inbox.offer(pool.take()));
+        assertEquals(1, w.counters().dropped(DropReason.QUEUE_FULL));
+        assertEquals(2, w.runOnce());
+    }
+
+    @Test
+    void threadedWorkerCompletesSubmittedWorkAndStops() throws Exception {
+        MediaWorker w = new MediaWorker("media-test", System::nanoTime).start();
+        assertEquals("media-test", w.submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS));
+        w.close();
+        assertTrue(w.submit(() -> 1).isCompletedExceptionally());
+    }
+}
