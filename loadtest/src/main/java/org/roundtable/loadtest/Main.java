@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.roundtable.loadtest.cli.LoadTestOptions;
-import org.roundtable.loadtest.janus.JanusParticipants;
 import org.roundtable.loadtest.participant.ParticipantFactory;
 import org.roundtable.loadtest.participant.RoundtableParticipants;
 import org.roundtable.loadtest.report.ChartWriter;
@@ -82,7 +81,7 @@ public final class Main {
 
     static ParticipantFactory factory(LoadTestOptions o) throws IOException {
         if (o.target() == LoadTestOptions.Target.JANUS) {
-            return new JanusParticipants(o.url(), o.room(), o.bindAddress());
+            throw new IllegalArgumentException("janus: not yet");
         }
         JoinTokenSigner signer = o.secret() != null
                 ? JoinTokenSigner.fromSecretText(o.secret(), Clock.systemUTC())

@@ -42,6 +42,7 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
     private List<TrackRef> latestTracks = List.of();
 
     // read by the reporter
+    private volatile boolean left;
     private volatile String participantId;
     private volatile long connectStartNanos;
     private volatile long firstMediaNanos;
@@ -73,15 +74,27 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
             signaling.connect(webSocketUrl, new SignalingClient.Listener() {
                 @Override
                 public void onMessage(String type, JsonObject message) {
-                    control.execute(() -> handle(type, message));
+                    onControl(() -> handle(type, message));
                 }
 
                 @Override
                 public void onClosed(String reason) {
-                    control.execute(() -> fail("signaling: " + reason));
+                    onControl(() -> fail("signaling: " + reason));
                 }
-            }).onFailure(e -> control.execute(() -> fail("cannot connect: " + e.getMessage())));
+            }).onFailure(e -> onControl(() -> fail("cannot connect: " + e.getMessage())));
         });
+    }
+
+    /** Runs on the control executor unless the run is over (late messages after leaving are moot). */
+    private void onControl(Runnable task) {
+        if (left) {
+            return;
+        }
+        try {
+            control.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException afterShutdown) {
+            // the runner already shut the control executor down: the participant has left
+        }
     }
 
     private void handle(String type, JsonObject m) {
@@ -165,7 +178,7 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
     }
 
     private void fail(String why) {
-        if (error == null) {
+        if (error == null && !left) {
             error = why;
         }
     }
@@ -181,7 +194,7 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
 
     @Override
     public void onClosed(Object connection, String reason) {
-        if (!"closed".equals(reason)) {
+        if (!left && !"closed".equals(reason)) {
             fail((connection == publish ? "publish" : "subscribe") + " transport closed: " + reason);
         }
     }
@@ -196,6 +209,7 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
     /** Leaves: closes the WebSocket and hands the transports back to the worker to close. Control executor. */
     @Override
     public void leave() {
+        left = true;
         control.execute(() -> {
             if (publish != null) {
                 worker.remove(publish);
