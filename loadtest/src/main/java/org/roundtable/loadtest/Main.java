@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.roundtable.loadtest.cli.LoadTestOptions;
+import org.roundtable.loadtest.janus.JanusParticipants;
 import org.roundtable.loadtest.participant.ParticipantFactory;
 import org.roundtable.loadtest.participant.RoundtableParticipants;
 import org.roundtable.loadtest.report.ChartWriter;
@@ -81,7 +82,7 @@ public final class Main {
 
     static ParticipantFactory factory(LoadTestOptions o) throws IOException {
         if (o.target() == LoadTestOptions.Target.JANUS) {
-            throw new IllegalArgumentException("janus: not yet");
+            return new JanusParticipants(o.url(), o.room(), o.bindAddress(), Math.max(1, o.ministers()) + 1);
         }
         JoinTokenSigner signer = o.secret() != null
                 ? JoinTokenSigner.fromSecretText(o.secret(), Clock.systemUTC())

@@ -3,7 +3,7 @@ package org.roundtable.loadtest.participant;
 import org.roundtable.sfu.srtp.SrtpProfile;
 
 /** Transport events of a participant's connections, called on transport threads: hand over only. */
-interface ConnectionEvents {
+public interface ConnectionEvents {
     void onConnected(Object connection, SrtpProfile profile);
 
     void onClosed(Object connection, String reason);

@@ -7,7 +7,7 @@ public record ParticipantCounters(long sentPackets, long sentBytes, long receive
                                   long inboxDrops, long srtpFailures, boolean publishConnected,
                                   boolean subscribeConnected) {
 
-    static ParticipantCounters of(PublishConnection p, SubscribeConnection s) {
+    public static ParticipantCounters of(PublishConnection p, SubscribeConnection s) {
         return new ParticipantCounters(p == null ? 0 : p.sentPackets(), p == null ? 0 : p.sentBytes(),
                 s == null ? 0 : s.packetsReceived(), s == null ? 0 : s.bytesReceived(),
                 p == null ? 0 : p.nacksReceived(), p == null ? 0 : p.retransmissions(),

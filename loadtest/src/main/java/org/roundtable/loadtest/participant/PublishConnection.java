@@ -38,7 +38,7 @@ import org.roundtable.loadtest.engine.MediaWorkerClient;
  * signaling thread; after {@link #start} every method runs on the owning media worker, except
  * the transport callbacks, which only hand over.
  */
-final class PublishConnection implements TransportListener, MediaWorkerClient {
+public final class PublishConnection implements TransportListener, MediaWorkerClient {
     private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final ClientTransport transport;
@@ -81,7 +81,7 @@ final class PublishConnection implements TransportListener, MediaWorkerClient {
     private long feedbackReceived;
     private long srtcpFailures;
 
-    PublishConnection(String bindAddress, BufferPool pool, MediaPlan plan, SplittableRandom random, String cname,
+    public PublishConnection(String bindAddress, BufferPool pool, MediaPlan plan, SplittableRandom random, String cname,
                       String streamName, int audioTrackNumber, int videoTrackNumber, ConnectionEvents events) {
         this.transport = ClientTransport.create(bindAddress, this, pool);
         this.plan = plan;
@@ -105,7 +105,7 @@ final class PublishConnection implements TransportListener, MediaWorkerClient {
     }
 
     /** The offer: audio in mid 0, video (if any) in mid 1. */
-    String offer() {
+    public String offer() {
         OfferBuilder b = new OfferBuilder(transport.localUfrag(), transport.localPassword(), transport.localFingerprint());
         b.sendAudio(audioSsrc, cname, streamName, streamName + "-audio");
         if (plan.sendVideo()) {
@@ -119,7 +119,7 @@ final class PublishConnection implements TransportListener, MediaWorkerClient {
     }
 
     /** Applies the server's answer and starts ICE/DTLS. Signaling thread; media starts on the worker once connected. */
-    void accept(String answerSdp) {
+    public void accept(String answerSdp) {
         ClientAnswer answer = OfferBuilder.readAnswer(answerSdp);
         NegotiatedMedia a = answer.mediaByMid("0");
         if (a == null || !a.accepted() || a.kind() != MediaKind.AUDIO) {
@@ -364,8 +364,10 @@ final class PublishConnection implements TransportListener, MediaWorkerClient {
         inbox.clear();
     }
 
-    boolean isConnected() { return connected; }
-    String closedReason() { return closedReason; }
+    public boolean isConnected() { return connected; }
+    public String closedReason() { return closedReason; }
+    /** Our ICE host candidate, {@code candidate:...} without {@code a=}. */
+    public String candidateLine() { return transport.candidateLine(); }
     long sentPackets() { return sentPackets; }
     long sentBytes() { return sentBytes; }
     long nacksReceived() { return nacksReceived; }

@@ -42,7 +42,7 @@ import org.roundtable.loadtest.engine.MediaWorkerClient;
  * are handled on the signaling thread; packets on the owning media worker; the answer reaches
  * the worker as an immutable {@link Negotiated} through a volatile field.
  */
-final class SubscribeConnection implements TransportListener, MediaWorkerClient {
+public final class SubscribeConnection implements TransportListener, MediaWorkerClient {
     private static final long RR_INTERVAL_NANOS = 1_000_000_000L;
     private static final long TWCC_INTERVAL_NANOS = 100_000_000L;
     private static final long NACK_INTERVAL_NANOS = 20_000_000L;
@@ -108,11 +108,11 @@ final class SubscribeConnection implements TransportListener, MediaWorkerClient 
     }
 
     /** Tells the clock rate (by kind) of a load-test track number. Thread-safe. */
-    interface TrackClock {
+    public interface TrackClock {
         int clockRate(int trackNumber);
     }
 
-    SubscribeConnection(String bindAddress, BufferPool pool, SplittableRandom random, String cname,
+    public SubscribeConnection(String bindAddress, BufferPool pool, SplittableRandom random, String cname,
                         TrackClock trackClock, ConnectionEvents events) {
         this.transport = ClientTransport.create(bindAddress, this, pool);
         this.localSsrc = PublishConnection.ssrc(random);
@@ -122,7 +122,7 @@ final class SubscribeConnection implements TransportListener, MediaWorkerClient 
     }
 
     /** An offer for the server's complete list of tracks to receive. Signaling thread. */
-    Offer offer(List<TrackRef> tracks) {
+    public Offer offer(List<TrackRef> tracks) {
         List<String> wanted = new ArrayList<>();
         for (TrackRef t : tracks) {
             wanted.add(t.trackId());
@@ -149,11 +149,11 @@ final class SubscribeConnection implements TransportListener, MediaWorkerClient 
         return new Offer(b.build(), mids);
     }
 
-    record Offer(String sdp, Map<String, String> mids) {
+    public record Offer(String sdp, Map<String, String> mids) {
     }
 
     /** Applies an answer; the first one starts ICE/DTLS. Signaling thread. */
-    void accept(String answerSdp) {
+    public void accept(String answerSdp) {
         ClientAnswer answer = OfferBuilder.readAnswer(answerSdp);
         int[] clockRateByPt = new int[128];
         boolean[] videoPt = new boolean[128];
@@ -191,6 +191,21 @@ final class SubscribeConnection implements TransportListener, MediaWorkerClient 
             transport.connect(answer.iceUfrag(), answer.icePwd(), answer.candidateHost(), answer.candidatePort(),
                     answer.fingerprintAlgo(), answer.fingerprintHex());
         }
+    }
+
+    /**
+     * Answers an offer made by the server (Janus offers to subscribers): recvonly, DTLS client.
+     * The first one starts ICE/DTLS. Signaling thread.
+     */
+    public String answerOffer(String offerSdp) {
+        RemoteOfferAnswer a = new RemoteOfferAnswer(offerSdp, transport.localUfrag(), transport.localPassword(),
+                transport.localFingerprint(), transport.candidateLine());
+        negotiated = a.negotiated;
+        if (!connectStarted) {
+            connectStarted = true;
+            transport.connect(a.iceUfrag, a.icePwd, a.candidateHost, a.candidatePort, a.fingerprintAlgo, a.fingerprintHex);
+        }
+        return a.sdp;
     }
 
     // ---- transport callbacks: hand over only
@@ -438,7 +453,7 @@ final class SubscribeConnection implements TransportListener, MediaWorkerClient 
     }
 
     /** Worker thread: every track reception seen so far. */
-    List<TrackReception> receptions() {
+    public List<TrackReception> receptions() {
         List<TrackReception> list = new ArrayList<>();
         for (TrackReception r : receptions) {
             if (r != null) {
@@ -448,8 +463,10 @@ final class SubscribeConnection implements TransportListener, MediaWorkerClient 
         return list;
     }
 
-    boolean isConnected() { return connected; }
-    String closedReason() { return closedReason; }
+    public boolean isConnected() { return connected; }
+    public String closedReason() { return closedReason; }
+    /** Our ICE host candidate, {@code candidate:...} without {@code a=}. */
+    public String candidateLine() { return transport.candidateLine(); }
     long firstMediaNanos() { return firstMediaNanos; }
     long packetsReceived() { return packetsReceived; }
     long bytesReceived() { return bytesReceived; }
