@@ -13,7 +13,7 @@ fi
 conf="$run_dir/conf"
 mkdir -p "$conf"
 for f in janus.jcfg janus.transport.http.jcfg janus.plugin.videoroom.jcfg; do
-  sed -e "s#@DIR@#$conf#g" -e "s#@LOGS@#$run_dir#g" "$here/$f" > "$conf/$f"
+  sed -e "s#@DIR@#$conf#g" -e "s#@LOGS@#$run_dir#g" -e "s#@ICE_INTERFACE@#${JANUS_ICE_INTERFACE:-lo}#g" "$here/$f" > "$conf/$f"
 done
 janus --configs-folder="$conf" --config="$conf/janus.jcfg" --disable-colors >"$run_dir/janus.out" 2>&1 &
 pid=$!

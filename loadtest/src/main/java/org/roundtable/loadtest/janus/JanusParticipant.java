@@ -106,7 +106,7 @@ public final class JanusParticipant implements LoadParticipant, ConnectionEvents
         publish = new PublishConnection(bindAddress, pool, spec.plan(), random.split(), cname(), "s-" + spec.name(),
                 spec.audioTrack(), spec.videoTrack(), this);
         worker.add(publish);
-        String offer = JanusSdp.asDtlsClientWithCandidate(publish.offer(), publish.candidateLine());
+        String offer = JanusSdp.asDtlsClient(publish.offer());
         JsonObject configured = session.message(handle, new JsonObject().put("request", "publish")
                         .put("audio", true).put("video", spec.plan().sendVideo()),
                 new JsonObject().put("type", "offer").put("sdp", offer)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

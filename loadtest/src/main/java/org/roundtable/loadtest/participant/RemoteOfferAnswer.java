@@ -13,8 +13,8 @@ import org.roundtable.sfu.sdp.SessionDescription;
 /**
  * The client's answer to a server's offer (servers such as Janus offer on the subscribe side):
  * per offered audio/video section a recvonly section with opus or VP8 (and its RTX), the
- * extensions the load test reads, {@code a=setup:active} (we are the DTLS client) and our host
- * candidate; other sections are rejected. Also reads what the connection needs from the offer.
+ * extensions the load test reads and {@code a=setup:active} (we are the DTLS client); other
+ * sections are rejected. Also reads what the connection needs from the offer.
  * Pure: one instance per offer.
  */
 final class RemoteOfferAnswer {
@@ -30,7 +30,11 @@ final class RemoteOfferAnswer {
     final String fingerprintAlgo;
     final String fingerprintHex;
 
-    RemoteOfferAnswer(String offerSdp, String ufrag, String pwd, String fingerprint, String candidateLine) {
+    /**
+     * Our candidate is left out of the answer: the server learns it as peer-reflexive from our
+     * checks (the client harvester accepts only the path it opened itself).
+     */
+    RemoteOfferAnswer(String offerSdp, String ufrag, String pwd, String fingerprint) {
         SessionDescription offer = SessionDescription.parse(offerSdp);
         if (offer.iceUfrag() == null || offer.fingerprintHex() == null) {
             throw new SdpException("offer without ICE credentials or fingerprint");
@@ -54,7 +58,6 @@ final class RemoteOfferAnswer {
         int tcc = 0;
         List<long[]> rtx = new ArrayList<>();
         Candidate remote = null;
-        boolean candidateWritten = false;
         for (MediaSection m : offer.media()) {
             for (Candidate c : m.candidates()) {
                 if (remote == null && c.component() == 1 && "udp".equalsIgnoreCase(c.transport())) {
@@ -99,12 +102,6 @@ final class RemoteOfferAnswer {
             if (rtxCodec != null) {
                 b.append("a=rtpmap:").append(rtxCodec.pt()).append(' ').append(rtxCodec.rtpmap()).append("\r\n");
                 b.append("a=fmtp:").append(rtxCodec.pt()).append(" apt=").append(codec.pt()).append("\r\n");
-            }
-            if (!candidateWritten) {
-                b.append("a=candidate:").append(candidateLine.startsWith("candidate:")
-                        ? candidateLine.substring("candidate:".length()) : candidateLine).append("\r\n");
-                b.append("a=end-of-candidates\r\n");
-                candidateWritten = true;
             }
             clockRateByPt[codec.pt()] = codec.clockRate();
             videoPt[codec.pt()] = "video".equals(m.kind());

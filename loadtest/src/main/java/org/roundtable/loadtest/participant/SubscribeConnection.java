@@ -199,7 +199,7 @@ public final class SubscribeConnection implements TransportListener, MediaWorker
      */
     public String answerOffer(String offerSdp) {
         RemoteOfferAnswer a = new RemoteOfferAnswer(offerSdp, transport.localUfrag(), transport.localPassword(),
-                transport.localFingerprint(), transport.candidateLine());
+                transport.localFingerprint());
         negotiated = a.negotiated;
         if (!connectStarted) {
             connectStarted = true;
