@@ -211,6 +211,11 @@ public final class JanusParticipant implements LoadParticipant, ConnectionEvents
     }
 
     @Override
+    public void markLeaving() {
+        left = true;
+    }
+
+    @Override
     public void leave() {
         left = true;
         control.execute(() -> {

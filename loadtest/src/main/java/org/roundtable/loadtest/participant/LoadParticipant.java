@@ -10,6 +10,12 @@ public interface LoadParticipant {
     /** Starts joining; returns at once. */
     void join();
 
+    /**
+     * The run is ending: from now on, what the server does (closing transports as others leave)
+     * is not this participant's failure. Called on every participant before any leaves.
+     */
+    void markLeaving();
+
     /** Leaves and frees its transports. */
     void leave();
 

@@ -208,6 +208,11 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
 
     /** Leaves: closes the WebSocket and hands the transports back to the worker to close. Control executor. */
     @Override
+    public void markLeaving() {
+        left = true;
+    }
+
+    @Override
     public void leave() {
         left = true;
         control.execute(() -> {

@@ -111,6 +111,9 @@ public final class LoadRunner {
             sampleSafely();
             noteRss(costAtEnd);
             for (LoadParticipant p : participants) {
+                p.markLeaving();
+            }
+            for (LoadParticipant p : participants) {
                 p.leave();
             }
             factory.close();

@@ -76,7 +76,7 @@ class LoadTestAgainstRoundtableTest {
         RunSummary s = report.summary();
         System.out.print(SummaryTable.render(s));
         for (ParticipantReport p : report.participants()) {
-            assertEquals(null, p.error(), p.name() + " failed");
+            assertEquals(null, p.error(), p.name() + " failed; all: " + report.participants());
             assertTrue(p.joined(), p.name() + " did not join");
         }
         assertEquals(6, s.joined());
