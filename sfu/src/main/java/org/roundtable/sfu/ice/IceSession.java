@@ -140,7 +140,8 @@ public final class IceSession {
         } else if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(name)
                 && e.getNewValue() == CandidatePairState.FAILED
                 && e.getSource() instanceof CandidatePair pair
-                && pair == component.getSelectedPair()) {
+                && pair == component.getSelectedPair()
+                && System.currentTimeMillis() - pair.getConsentFreshness() > 30_000) {
             // after completion the only checks on the selected pair are consent freshness (RFC 7675)
             events.onIceClosed("ice-consent-lost");
         }
