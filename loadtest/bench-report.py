@@ -61,7 +61,7 @@ for s in scenarios:
     errors = [(t, p["name"], p["error"]) for t, r in (("roundtable", rt), ("janus", ja)) if r
               for p in r["participants"] if p["error"]]
     if errors:
-        print("\nParticipant errors:\n")
+        print("\nParticipant errors (a transport that dies stops its streams; its gap counts as a freeze):\n")
         for t, n, e in errors:
             print(f"- {t} {n}: {e}")
     print(f"\nCharts: `loadtest/target/bench/roundtable-{name}/`, `loadtest/target/bench/janus-{name}/` (after a run).\n")

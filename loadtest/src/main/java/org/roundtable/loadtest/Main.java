@@ -18,6 +18,7 @@ import org.roundtable.loadtest.run.LoadRunner;
 import org.roundtable.loadtest.server.MetricsEndpointProbe;
 import org.roundtable.loadtest.server.ProcStatProbe;
 import org.roundtable.loadtest.server.ServerCostProbe;
+import org.roundtable.loadtest.server.UnknownCostProbe;
 import org.roundtable.loadtest.signaling.JoinTokenSigner;
 
 /** {@code java -jar roundtable-loadtest.jar --url ... --ministers N --viewers M ...}: see docs/loadtest.md. */
@@ -75,7 +76,7 @@ public final class Main {
         }
         if (o.target() == LoadTestOptions.Target.JANUS) {
             // Janus exposes no process metrics over HTTP: without --server-pid there is nothing to read.
-            return new ProcStatProbe(-1);
+            return new UnknownCostProbe("Janus has no process metrics endpoint; pass --server-pid");
         }
         return new MetricsEndpointProbe(URI.create(o.url() + "/metrics"));
     }

@@ -224,7 +224,10 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
             }
             packetsSent[index]++;
             octetsSent[index] += len - headerLength(b, off, len);
-            send(scratch, len);
+            if (send(scratch, len)) {
+                sentPackets++;
+                sentBytes += len;
+            }
         }
     }
 
@@ -232,13 +235,10 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
         return rtp.wrap(b, off, len).headerLength();
     }
 
-    private void send(PacketBuffer scratch, int len) {
+    private boolean send(PacketBuffer scratch, int len) {
         scratch.setOffset(PacketBuffer.HEAD_ROOM);
         scratch.setLength(len);
-        if (transport.protectAndSend(scratch)) {
-            sentPackets++;
-            sentBytes += len;
-        }
+        return transport.protectAndSend(scratch);
     }
 
     private void sendReports(PacketBuffer scratch) {
@@ -353,8 +353,9 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
                     TransportCcExtension.write(dst, ext, transportSeq++ & 0xFFFF);
                 }
             }
-            retransmissions++;
-            send(scratch, len);
+            if (send(scratch, len)) {
+                retransmissions++;
+            }
         }
     }
 
@@ -368,6 +369,7 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
     public String closedReason() { return closedReason; }
     /** Our ICE host candidate, {@code candidate:...} without {@code a=}. */
     public String candidateLine() { return transport.candidateLine(); }
+    /** Media packets sent (retransmissions and RTCP not included). */
     long sentPackets() { return sentPackets; }
     long sentBytes() { return sentBytes; }
     long nacksReceived() { return nacksReceived; }

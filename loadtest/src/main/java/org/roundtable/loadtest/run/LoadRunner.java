@@ -56,7 +56,6 @@ public final class LoadRunner {
     private ServerCost lastCost = ServerCost.UNKNOWN;
     private double lastOwnCpu;
     private double maxRssBytes = Double.NaN;
-    private long sentPacketsTotal;
     private long sentBytesTotal;
 
     public LoadRunner(LoadTestOptions options, ParticipantFactory factory, ServerCostProbe probe, PrintStream out) {
@@ -214,7 +213,6 @@ public final class LoadRunner {
             totals.latency.add(t.latency);
         }
         long sentBytesDelta = totals.sentBytes - sentBytesTotal;
-        sentPacketsTotal = totals.sentPackets;
         sentBytesTotal = totals.sentBytes;
         ServerCost cost = probe.read();
         double ownCpu = RunClock.ownCpuSeconds();
