@@ -26,7 +26,14 @@ form.addEventListener('submit', async (event) => {
     errorBox.hidden = false;
     return;
   }
-  const check = await fetch(`/api/whoami?token=${encodeURIComponent(token)}`);
+  let check;
+  try {
+    check = await fetch(`/api/whoami?token=${encodeURIComponent(token)}`);
+  } catch {
+    errorBox.textContent = 'The server cannot be reached. Check your connection and try again.';
+    errorBox.hidden = false;
+    return;
+  }
   if (!check.ok) {
     const body = await check.json().catch(() => ({}));
     errorBox.textContent = body.message ? `This link does not work: ${body.message}.` : 'This link does not work.';

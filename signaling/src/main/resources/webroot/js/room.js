@@ -1,7 +1,7 @@
 // Room page controller: joins with the token from the URL, keeps window.roundtable up to date,
 // publishes camera and microphone (ministers, moderators) and receives the others' tracks.
 import { paintIcons, setIcon } from './icons.js';
-import { SignalingClient } from './signaling.js';
+import { SignalingClient, SignalingError } from './signaling.js';
 import { publish, captureLocalMedia } from './publisher.js';
 import { Subscriber } from './subscriber.js';
 import * as view from './view.js';
@@ -75,7 +75,7 @@ function onWelcome(m) {
     onPeer: (pc) => { state.pcs.subscribe = pc; watchPeer(pc, 'Receiving'); },
     onTrack: attachRemoteTrack,
     onTrackRemoved: detachRemoteTrack,
-    onError: (e) => reportError(e.code ?? 'subscribe-failed', `Could not receive the others' media: ${e.message}`),
+    onError: (e) => reportError(codeOf(e, 'subscribe-failed'), `Could not receive the others' media: ${e.message}`),
   });
   if (state.tracks.length) subscriber.update(state.tracks);
   refresh();
@@ -110,7 +110,7 @@ async function startPublishing() {
     state.pcs.publish = await publish(client, stream);
     watchPeer(state.pcs.publish, 'Sending');
   } catch (e) {
-    reportError(e.code ?? 'publish-failed', `Your camera and microphone could not be sent: ${e.message}`);
+    reportError(codeOf(e, 'publish-failed'), `Your camera and microphone could not be sent: ${e.message}`);
   }
 }
 
@@ -268,6 +268,11 @@ function onClose(event) {
   } else {
     view.showEnded('Connection lost', 'The connection to the server was lost.', 'Rejoin', () => location.reload());
   }
+}
+
+/** The server's error code, or a client-side one for browser failures (DOMException codes are legacy numbers). */
+function codeOf(error, fallback) {
+  return error instanceof SignalingError ? error.code : fallback;
 }
 
 function reportError(code, message) {

@@ -2,14 +2,17 @@ import { PEER_CONFIG } from './peer.js';
 
 /**
  * Subscribe connection. The server lists the tracks this participant should receive ("tracks");
- * for every new one the browser adds a recvonly transceiver, stops the ones no longer listed,
- * and offers, with a mid -> trackId map. Negotiations run one at a time; a list that changes
- * meanwhile is negotiated right after.
+ * for every new one the browser adds a recvonly transceiver, turns the ones no longer listed
+ * inactive, and offers, with a mid -> trackId map. Inactive transceivers are reused for later
+ * tracks of the same kind rather than stopped: stopping them all would leave a max-bundle offer
+ * without a BUNDLE group, which Chromium refuses. Negotiations run one at a time; a list that
+ * changes meanwhile is negotiated right after.
  */
 export class Subscriber {
   #client;
   #events;
   #entries = new Map(); // trackId -> { info, transceiver }
+  #spare = []; // inactive transceivers, reusable for a new track of their kind
   #wanted = [];
   #dirty = false;
   #busy = false;
@@ -52,7 +55,8 @@ export class Subscriber {
     let changed = false;
     for (const [trackId, entry] of this.#entries) {
       if (!wanted.has(trackId)) {
-        entry.transceiver.stop();
+        entry.transceiver.direction = 'inactive';
+        this.#spare.push(entry.transceiver);
         this.#entries.delete(trackId);
         this.#events.onTrackRemoved(entry.info, entry.transceiver.receiver.track);
         changed = true;
@@ -64,7 +68,7 @@ export class Subscriber {
       this.#events.onPeer(this.pc);
     }
     for (const info of added) {
-      const transceiver = this.pc.addTransceiver(info.kind, { direction: 'recvonly' });
+      const transceiver = this.#reuse(info.kind) ?? this.pc.addTransceiver(info.kind, { direction: 'recvonly' });
       this.#entries.set(info.trackId, { info, transceiver });
       this.#events.onTrack(info, transceiver.receiver.track);
       changed = true;
@@ -77,5 +81,13 @@ export class Subscriber {
     }
     const reply = await this.#client.request({ type: 'subscribe', sdp: this.pc.localDescription.sdp, mids });
     await this.pc.setRemoteDescription({ type: 'answer', sdp: reply.sdp });
+  }
+
+  #reuse(kind) {
+    const index = this.#spare.findIndex((t) => t.receiver.track.kind === kind);
+    if (index < 0) return null;
+    const [transceiver] = this.#spare.splice(index, 1);
+    transceiver.direction = 'recvonly';
+    return transceiver;
   }
 }

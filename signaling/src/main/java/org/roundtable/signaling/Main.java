@@ -2,14 +2,17 @@ package org.roundtable.signaling;
 
 import io.vertx.core.Vertx;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogManager;
 
-import org.roundtable.sfu.api.MediaServer;
+import org.roundtable.sfu.SfuServer;
 import org.roundtable.sfu.api.SfuConfig;
 import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.cli.CommandLine;
@@ -25,6 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        defaultLogging();
         List<String> list = Arrays.asList(args);
         String command = list.isEmpty() || list.get(0).startsWith("-") ? "server" : list.get(0);
         List<String> rest = list.isEmpty() || list.get(0).startsWith("-") ? list : list.subList(1, list.size());
@@ -55,7 +59,7 @@ public final class Main {
         defaultIce4jProperties();
         SfuConfig sfuConfig = new SfuConfig(options.host(), options.mediaPort(), options.advertisedHost(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
-        MediaServer media = MediaServerLauncher.start(sfuConfig);
+        SfuServer media = SfuServer.start(sfuConfig);
         Vertx vertx = Vertx.vertx();
         RoundtableServer server;
         try {
@@ -76,13 +80,13 @@ public final class Main {
             media.close();
             stopped.countDown();
         }, "roundtable-shutdown"));
-        printBanner(System.out, server, options);
+        printBanner(System.out, server, media);
         stopped.await();
     }
 
-    private static void printBanner(PrintStream out, RoundtableServer server, ServerOptions options) {
-        out.println("Roundtable is running at " + server.baseUrl() + "  (media: UDP " + options.host() + ":" + options.mediaPort()
-                + ", ICE address " + options.advertisedHost() + ")");
+    private static void printBanner(PrintStream out, RoundtableServer server, SfuServer media) {
+        out.println("Roundtable is running at " + server.baseUrl() + "  (media: UDP port " + media.port()
+                + ", ICE address " + media.advertisedAddress() + ")");
         out.println("Health: " + server.baseUrl() + "/health   Metrics: " + server.baseUrl() + "/metrics");
         out.println();
         out.println("Join the demo roundtable '" + DEMO_ROOM + "' (links valid 24 h):");
@@ -92,6 +96,19 @@ public final class Main {
         out.println();
         out.println("More links: java -jar signaling/target/roundtable.jar token --room NAME --role minister --name \"Your Name\"");
         out.flush();
+    }
+
+    private static void defaultLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (InputStream config = Main.class.getResourceAsStream("/roundtable-logging.properties")) {
+            if (config != null) {
+                LogManager.getLogManager().readConfiguration(config);
+            }
+        } catch (IOException e) {
+            System.err.println("roundtable: default logging configuration unreadable: " + e.getMessage());
+        }
     }
 
     /** ice4j reads these at class load: no cloud metadata probes, no STUN, one shared port. */

@@ -99,6 +99,15 @@ public final class ClientTransport implements AutoCloseable {
 
     public boolean isClosed() { return engine.isClosed(); }
 
+    /**
+     * Drops off the network without a goodbye (no DTLS close_notify, no more STUN answers), like a
+     * crashed or unplugged participant: the server must notice through consent freshness.
+     */
+    public void vanish() {
+        engine.close("vanished", false);
+        harvester.close();
+    }
+
     @Override
     public void close() {
         engine.close("closed");

@@ -20,7 +20,8 @@ import org.roundtable.sfu.worker.WorkerCounters;
 final class Consumer {
     /** The same lost packet is resent at most once in this interval (NACK bursts). */
     private static final long RESEND_INTERVAL_NANOS = 20_000_000L;
-    static final int CACHE_PACKETS = 512;
+    /** About 1 s of 1 Mbit/s video; 384 KB per video consumer once full. */
+    static final int CACHE_PACKETS = 256;
 
     private final Producer producer;
     private final Endpoint receiver;

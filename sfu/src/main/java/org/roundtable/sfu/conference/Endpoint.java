@@ -83,7 +83,12 @@ public final class Endpoint implements EndpointHandle {
 
     @Override
     public void setAudioForwarded(boolean forwarded) {
-        runOnWorker(() -> audioForwarded = forwarded);
+        runOnWorker(() -> {
+            if (forwarded && !audioForwarded) {
+                spliceAfterPause(MediaKind.AUDIO);
+            }
+            audioForwarded = forwarded;
+        });
     }
 
     @Override
@@ -92,6 +97,7 @@ public final class Endpoint implements EndpointHandle {
             boolean resumed = forwarded && !videoForwarded;
             videoForwarded = forwarded;
             if (resumed) {
+                spliceAfterPause(MediaKind.VIDEO);
                 requestKeyframes();
             }
         });
@@ -129,6 +135,12 @@ public final class Endpoint implements EndpointHandle {
     boolean videoForwarded() { return videoForwarded; }
     boolean isClosed() { return closed; }
 
+    /** What this receiver acknowledged getting (transport-cc), in bit/s; 0 until measured. Worker. */
+    long receiveBitrateBps() { return subscribe.ackedBitrate().bitrateBps(); }
+
+    /** The receiver's own estimate from its last REMB, 0 if none. Worker. */
+    long rembBitrateBps() { return subscribe.estimatedBitrateBps(); }
+
     /** Creates the leg's inbox and hooks the transport's events to this endpoint. Any thread. */
     LegTransport.Events eventsFor(Leg leg, boolean publishSide) {
         Endpoint self = this;
@@ -153,7 +165,8 @@ public final class Endpoint implements EndpointHandle {
             }
             @Override public void onClosed(String reason) {
                 self.runOnWorker(() -> {
-                    if (!closed) {
+                    // a transport made for a negotiation that failed was never attached: its close is no expiry
+                    if (!closed && leg.hasTransport()) {
                         conference.removeEndpoint(self, reason);
                     }
                 });
@@ -172,10 +185,13 @@ public final class Endpoint implements EndpointHandle {
     /** Replaces the published tracks with those of a new publish answer. */
     void updateProducers(List<ProducerSpec> specs) {
         for (Producer p : new ArrayList<>(producers)) {
-            boolean kept = specs.stream().anyMatch(s -> s.mid().equals(p.mid()) && s.codecName().equals(p.codecName())
-                    && s.ssrc() == p.ssrc());
-            if (!kept) {
+            ProducerSpec same = specs.stream().filter(s -> s.mid().equals(p.mid()) && s.kind() == p.kind()
+                    && s.codecName().equals(p.codecName()) && s.payloadType() == p.payloadType()
+                    && java.util.Objects.equals(s.forwardedRid(), p.forwardedRid())).findFirst().orElse(null);
+            if (same == null) {
                 removeProducer(p);
+            } else if (same.ssrc() != p.ssrc() || same.rtxSsrc() != p.rtxSsrc()) {
+                p.rebind(same.ssrc(), same.rtxSsrc());
             }
         }
         for (ProducerSpec s : specs) {
@@ -184,7 +200,7 @@ public final class Endpoint implements EndpointHandle {
             }
             TrackInfo track = new TrackInfo(trackId(s.mid()), id, s.kind());
             Producer p = new Producer(track, this, s.mid(), s.codecName(), s.payloadType(), s.clockRate(),
-                    s.rtxPayloadType(), s.ssrc(), s.rtxSsrc(), s.extensions(), s.nack());
+                    s.rtxPayloadType(), s.ssrc(), s.rtxSsrc(), s.extensions(), s.nack(), s.forwardedRid());
             producers.add(p);
             conference.addProducer(p);
         }
@@ -276,6 +292,20 @@ public final class Endpoint implements EndpointHandle {
     /** Sends a PLI for {@code mediaSsrc} on the publish leg; false if it is not up. */
     boolean sendPli(long mediaSsrc) {
         return rtcp.sendPli(mediaSsrc);
+    }
+
+    /**
+     * Receivers must not see the packets held back during a server-side mute as lost (they would
+     * NACK them all): the next packet continues their sequence as if from a new source.
+     */
+    private void spliceAfterPause(MediaKind kind) {
+        for (Producer p : producers) {
+            if (p.kind() == kind) {
+                for (Consumer c : p.consumers()) {
+                    c.rewriter().restart();
+                }
+            }
+        }
     }
 
     private void requestKeyframes() {

@@ -131,6 +131,7 @@ final class EndpointRtcp {
                     } else if (fmt == TransportCcFeedback.FMT && feedbackView.wrap(b, po, pl).isValid()) {
                         transportCcFeedbacksReceived++;
                         counters.countTransportCcFeedbackReceived();
+                        onTransportCcFeedback();
                     }
                 }
                 case RtcpHeader.PSFB -> {
@@ -155,6 +156,35 @@ final class EndpointRtcp {
                 default -> { } // SDES, BYE, XR: nothing to do for a receiver
             }
         }
+    }
+
+    /** Turns a receiver's feedback into acknowledged bytes for its bandwidth measurement. */
+    private void onTransportCcFeedback() {
+        Leg leg = endpoint.subscribeLeg();
+        long bytesAfterFirst = 0;
+        long first = Long.MIN_VALUE;
+        long last = Long.MIN_VALUE;
+        int received = 0;
+        int lost = 0;
+        while (feedbackView.next()) {
+            if (!feedbackView.received()) {
+                lost++;
+                continue;
+            }
+            int size = leg.sentHistory().size(feedbackView.sequenceNumber());
+            if (size < 0) {
+                continue; // older than our history: cannot be attributed
+            }
+            long arrival = feedbackView.arrivalMicros();
+            if (received == 0) {
+                first = arrival;
+            } else {
+                bytesAfterFirst += size;
+            }
+            last = Math.max(last, arrival);
+            received++;
+        }
+        leg.ackedBitrate().onFeedback(bytesAfterFirst, first, last, received, lost);
     }
 
     private void onReportBlock(ReportBlock block) {
@@ -210,7 +240,10 @@ final class EndpointRtcp {
         return leg.sendRtcp(out);
     }
 
-    /** NACKs what each producer's loss detection asks for now; a PLI where NACK gave up. */
+    /**
+     * NACKs what each producer's loss detection asks for now; a PLI where NACK gave up, or where
+     * a keyframe request was held back by the rate limit and no keyframe came since.
+     */
     void sendNacks(long nowNanos) {
         Leg leg = endpoint.publishLeg();
         if (!leg.isConnected()) {
@@ -219,6 +252,7 @@ final class EndpointRtcp {
         List<Producer> producers = endpoint.producers();
         for (int i = 0; i < producers.size(); i++) {
             Producer p = producers.get(i);
+            p.flushPendingKeyframeRequest(nowNanos);
             if (p.nack() == null || p.ssrc() < 0) {
                 continue;
             }

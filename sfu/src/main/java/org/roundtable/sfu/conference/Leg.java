@@ -2,6 +2,8 @@ package org.roundtable.sfu.conference;
 
 import org.roundtable.sfu.buffer.BufferPool;
 import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.forward.AckedBitrateEstimator;
+import org.roundtable.sfu.forward.SentPacketHistory;
 import org.roundtable.sfu.rtp.AbsSendTimeExtension;
 import org.roundtable.sfu.rtp.RtpPacket;
 import org.roundtable.sfu.rtp.TransportCcExtension;
@@ -20,11 +22,14 @@ final class Leg {
     private final BufferPool pool;
     private final WorkerCounters counters;
     private final long rtcpSsrc;
-    private PacketTransport transport;
-    private Inbox inbox;
+    private volatile PacketTransport transport;
+    /** Volatile: read by the network thread that offers into it. */
+    private volatile Inbox inbox;
     private int nextTransportSeq;
     private boolean connected;
     private long estimatedBitrateBps;
+    private final SentPacketHistory sent = new SentPacketHistory();
+    private final AckedBitrateEstimator acked = new AckedBitrateEstimator();
 
     Leg(String name, BufferPool pool, WorkerCounters counters, long rtcpSsrc) {
         this.name = name;
@@ -59,6 +64,8 @@ final class Leg {
     void estimatedBitrateBps(long bps) { estimatedBitrateBps = bps; }
 
     BufferPool pool() { return pool; }
+    SentPacketHistory sentHistory() { return sent; }
+    AckedBitrateEstimator ackedBitrate() { return acked; }
 
     /**
      * Writes this leg's next transport-wide sequence number and the send time into the packet's
@@ -69,6 +76,7 @@ final class Leg {
             int at = view.findExtension(transportCcId);
             if (at >= 0 && view.extensionLength(transportCcId) == TransportCcExtension.DATA_LENGTH) {
                 TransportCcExtension.write(view.buffer(), at, nextTransportSeq);
+                sent.onSent(nextTransportSeq, out.getLength(), nowNanos);
                 nextTransportSeq = (nextTransportSeq + 1) & 0xFFFF;
             }
         }

@@ -113,7 +113,7 @@ final class Negotiation {
             long ssrc = m.ssrcs().isEmpty() ? -1 : m.ssrcs().get(0);
             long rtxSsrc = ssrc >= 0 ? m.rtxSsrcByPrimary().getOrDefault(ssrc, -1L) : -1;
             specs.add(new ProducerSpec(m.mid(), m.kind(), m.codec().name(), m.codec().pt(), m.codec().clockRate(),
-                    m.rtxPt(), ssrc, rtxSsrc, new ExtensionIds(m.extensionIdsByUri()), hasNack(m)));
+                    m.rtxPt(), ssrc, rtxSsrc, new ExtensionIds(m.extensionIdsByUri()), hasNack(m), forwardedRid(m)));
         }
         endpoint.updateProducers(specs);
         return p;
@@ -240,6 +240,14 @@ final class Negotiation {
         if (p.leg.transport() != p.transport) {
             p.transport.close();
         }
+    }
+
+    /**
+     * The simulcast layer to forward until a layer allocator exists: the last rid offered, which
+     * by the usual low-to-high order of sendEncodings (and Chromium's q/h/f) is the fullest.
+     */
+    private static String forwardedRid(NegotiatedMedia m) {
+        return m.rids().isEmpty() ? null : m.rids().get(m.rids().size() - 1);
     }
 
     private static boolean hasNack(NegotiatedMedia m) {

@@ -6,6 +6,7 @@ import org.roundtable.sfu.api.MediaKind;
 import org.roundtable.sfu.api.TrackInfo;
 import org.roundtable.sfu.forward.NackGenerator;
 import org.roundtable.sfu.rtp.RtpPacket;
+import org.roundtable.sfu.rtp.Vp8PayloadDescriptor;
 import org.roundtable.sfu.stats.RtpStreamRecv;
 
 /**
@@ -28,6 +29,7 @@ final class Producer {
     private final int rtxPayloadType;
     private final ExtensionIds extensions;
     private final boolean nackEnabled;
+    private final String forwardedRid;
     private long ssrc;
     private long rtxSsrc;
     private RtpStreamRecv recv;
@@ -36,10 +38,18 @@ final class Producer {
     private boolean announced;
     private long lastKeyframeRequestNanos;
     private boolean keyframeRequested;
+    /** A request arrived inside the rate-limit interval: sent when it ends, unless a keyframe came. */
+    private boolean keyframePending;
+    private final Vp8PayloadDescriptor vp8 = new Vp8PayloadDescriptor();
+    private final boolean vp8Codec;
+    private long keyframesReceived;
     private long keyframeRequests;
 
     Producer(TrackInfo track, Endpoint publisher, String mid, String codecName, int payloadType, int clockRate,
-             int rtxPayloadType, long ssrc, long rtxSsrc, ExtensionIds extensions, boolean nackEnabled) {
+             int rtxPayloadType, long ssrc, long rtxSsrc, ExtensionIds extensions, boolean nackEnabled,
+             String forwardedRid) {
+        this.forwardedRid = forwardedRid;
+        this.vp8Codec = "VP8".equalsIgnoreCase(codecName);
         this.track = track;
         this.publisher = publisher;
         this.mid = mid;
@@ -68,6 +78,12 @@ final class Producer {
     long rtxSsrc() { return rtxSsrc; }
     ExtensionIds extensions() { return extensions; }
     boolean nackEnabled() { return nackEnabled; }
+    /** The simulcast layer forwarded (its rid), or null without simulcast. */
+    String forwardedRid() { return forwardedRid; }
+
+    void bindRtxSsrc(long newRtxSsrc) {
+        rtxSsrc = newRtxSsrc;
+    }
     NackGenerator nack() { return nack; }
     RtpStreamRecv recv() { return recv; }
     List<Consumer> consumers() { return consumers; }
@@ -80,6 +96,25 @@ final class Producer {
     }
 
     /**
+     * The publisher restarted the track with new SSRCs (renegotiation, new encoder): the same
+     * producer continues, so its consumers keep one continuous stream (their rewriters see the
+     * new SSRC and splice it on).
+     */
+    void rebind(long newSsrc, long newRtxSsrc) {
+        rtxSsrc = newRtxSsrc;
+        if (newSsrc >= 0) {
+            bindSsrc(newSsrc);
+        } else {
+            ssrc = -1;
+            recv = null;
+        }
+        if (nack != null) {
+            nack.reset();
+        }
+        keyframeRequested = false;
+    }
+
+    /**
      * Records a packet accepted for forwarding. Returns true the first time (the track started).
      * Retransmissions feed loss detection but not the jitter and loss statistics.
      */
@@ -89,6 +124,11 @@ final class Producer {
         }
         if (nack != null) {
             nack.onPacket(rtp.sequenceNumber());
+        }
+        if (vp8Codec && rtp.payloadLength() > 0
+                && vp8.wrap(rtp.buffer(), rtp.payloadOffset(), rtp.payloadLength()).isValid() && vp8.isKeyframe()) {
+            keyframesReceived++;
+            keyframePending = false; // every consumer present now gets this keyframe
         }
         if (!announced) {
             announced = true;
@@ -115,16 +155,31 @@ final class Producer {
             return false;
         }
         if (keyframeRequested && nowNanos - lastKeyframeRequestNanos < KEYFRAME_REQUEST_INTERVAL_NANOS) {
+            keyframePending = true;
             return false;
         }
         if (!publisher.sendPli(ssrc)) {
             return false;
         }
         keyframeRequested = true;
+        keyframePending = false;
         lastKeyframeRequestNanos = nowNanos;
         keyframeRequests++;
         return true;
     }
+
+    /**
+     * Sends a keyframe request that was held back by the rate limit once the interval is over
+     * (a receiver that joined just after another would otherwise wait for the encoder's next
+     * periodic keyframe).
+     */
+    void flushPendingKeyframeRequest(long nowNanos) {
+        if (keyframePending && nowNanos - lastKeyframeRequestNanos >= KEYFRAME_REQUEST_INTERVAL_NANOS) {
+            requestKeyframe(nowNanos);
+        }
+    }
+
+    long keyframesReceived() { return keyframesReceived; }
 
     void addConsumer(Consumer c) {
         consumers.add(c);

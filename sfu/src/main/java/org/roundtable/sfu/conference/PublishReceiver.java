@@ -18,7 +18,6 @@ final class PublishReceiver {
     private final Endpoint endpoint;
     private final WorkerCounters counters;
     private final RtpPacket rtp = new RtpPacket();
-    private final byte[] midScratch = new byte[32];
 
     PublishReceiver(Endpoint endpoint) {
         this.endpoint = endpoint;
@@ -59,33 +58,23 @@ final class PublishReceiver {
             return;
         }
         long ssrc = rtp.ssrc();
-        Producer producer = null;
-        boolean retransmission = false;
-        List<Producer> producers = endpoint.producers();
-        for (int i = 0; i < producers.size(); i++) {
-            Producer candidate = producers.get(i);
-            if (candidate.ssrc() == ssrc) {
-                producer = candidate;
-                break;
-            }
-            if (candidate.rtxSsrc() == ssrc && candidate.ssrc() >= 0) {
-                int newLength = Rtx.decapsulate(rtp, candidate.payloadType(), candidate.ssrc());
-                if (newLength < 0) {
-                    counters.drop(DropReason.PADDING_ONLY); // bandwidth probes: nothing to forward
-                    return;
-                }
-                p.setLength(newLength);
-                producer = candidate;
-                retransmission = true;
-                break;
-            }
+        int match = findProducer(ssrc);
+        if (match == NONE && bindByMid(ssrc)) {
+            match = findProducer(ssrc);
         }
-        if (producer == null) {
-            producer = bindByMid(ssrc);
-        }
-        if (producer == null) {
-            counters.drop(DropReason.UNKNOWN_SSRC);
+        if (match == NONE) {
+            counters.drop(lastUnboundWasOtherLayer ? DropReason.LAYER_NOT_FORWARDED : DropReason.UNKNOWN_SSRC);
             return;
+        }
+        boolean retransmission = (match & RTX_FLAG) != 0;
+        Producer producer = endpoint.producers().get(match & ~RTX_FLAG);
+        if (retransmission) {
+            int newLength = Rtx.decapsulate(rtp, producer.payloadType(), producer.ssrc());
+            if (newLength < 0) {
+                counters.drop(DropReason.PADDING_ONLY); // bandwidth probes: nothing to forward
+                return;
+            }
+            p.setLength(newLength);
         }
         Allocation.Verdict verdict = Allocation.forPublished(producer.kind(), true,
                 endpoint.audioForwarded(), endpoint.videoForwarded());
@@ -102,27 +91,79 @@ final class PublishReceiver {
         }
     }
 
-    /** An m-section offered without a=ssrc: its first packet names it by the mid extension. */
-    private Producer bindByMid(long ssrc) {
+    private static final int NONE = -1;
+    private static final int RTX_FLAG = 1 << 30;
+
+    /** Index of the producer sending {@code ssrc} (with {@link #RTX_FLAG} when it is its RTX), or {@link #NONE}. */
+    private int findProducer(long ssrc) {
         List<Producer> producers = endpoint.producers();
         for (int i = 0; i < producers.size(); i++) {
             Producer candidate = producers.get(i);
-            int midId = candidate.extensions().mid();
-            if (candidate.ssrc() >= 0 || midId <= 0) {
-                continue;
+            if (candidate.ssrc() == ssrc) {
+                return i;
             }
-            int at = rtp.findExtension(midId);
-            int len = rtp.extensionLength(midId);
-            if (at < 0 || len <= 0 || len > midScratch.length) {
-                continue;
-            }
-            String mid = candidate.mid();
-            if (mid.length() == len && mid.equals(new String(rtp.buffer(), at, len, java.nio.charset.StandardCharsets.US_ASCII))) {
-                candidate.bindSsrc(ssrc); // allocates once per track, not per packet
-                return candidate;
+            if (candidate.rtxSsrc() == ssrc && candidate.ssrc() >= 0) {
+                return i | RTX_FLAG;
             }
         }
-        return null;
+        return NONE;
+    }
+
+    private boolean lastUnboundWasOtherLayer;
+
+    /**
+     * An m-section offered without a=ssrc (Chromium's simulcast): packets name it by the mid
+     * extension, and the layer by rid (repaired-rid for its RTX). Only the producer's forwarded
+     * layer is bound; the other layers are counted and dropped.
+     */
+    private boolean bindByMid(long ssrc) {
+        lastUnboundWasOtherLayer = false;
+        List<Producer> producers = endpoint.producers();
+        for (int i = 0; i < producers.size(); i++) {
+            Producer candidate = producers.get(i);
+            ExtensionIds ids = candidate.extensions();
+            if (!extensionEquals(ids.mid(), candidate.mid())) {
+                continue;
+            }
+            String rid = candidate.forwardedRid();
+            if (rid == null) {
+                if (candidate.ssrc() < 0) {
+                    candidate.bindSsrc(ssrc); // allocates once per track, not per packet
+                    return true;
+                }
+                continue;
+            }
+            if (candidate.ssrc() < 0 && extensionEquals(ids.id(ExtensionIds.RID), rid)) {
+                candidate.bindSsrc(ssrc);
+                return true;
+            }
+            if (candidate.rtxSsrc() < 0 && candidate.rtxPayloadType() >= 0
+                    && extensionEquals(ids.id(ExtensionIds.REPAIRED_RID), rid)) {
+                candidate.bindRtxSsrc(ssrc);
+                return true;
+            }
+            lastUnboundWasOtherLayer = true;
+        }
+        return false;
+    }
+
+    /** Whether extension {@code id} of the current packet holds exactly the ASCII {@code value}; no allocation. */
+    private boolean extensionEquals(int id, String value) {
+        if (id <= 0) {
+            return false;
+        }
+        int at = rtp.findExtension(id);
+        int len = rtp.extensionLength(id);
+        if (at < 0 || len != value.length()) {
+            return false;
+        }
+        byte[] b = rtp.buffer();
+        for (int i = 0; i < len; i++) {
+            if (b[at + i] != value.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The subscribe leg carries only the receiver's RTCP. */
@@ -140,7 +181,8 @@ final class PublishReceiver {
             if (RtpPacket.looksLikeRtcp(b, off, len)) {
                 endpoint.rtcp().onRtcpFromReceiver(b, off, len, endpoint.worker().nanos());
             } else {
-                counters.drop(DropReason.UNEXPECTED_RTP);
+                // media on the receive-only connection: from a pure receiver it is a role violation
+                counters.drop(endpoint.mayPublish() ? DropReason.UNEXPECTED_RTP : DropReason.NOT_PUBLISHER);
             }
         } finally {
             p.release();

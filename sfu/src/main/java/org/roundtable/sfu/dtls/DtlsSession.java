@@ -97,12 +97,17 @@ public final class DtlsSession {
 
     /** Sends close_notify if established, and releases the handshake thread if one waits. */
     public void close() {
+        close(true);
+    }
+
+    /** @param notifyPeer whether to send close_notify when established */
+    public void close(boolean notifyPeer) {
         if (closed) {
             return;
         }
         closed = true;
         DTLSTransport t = established;
-        if (t != null) {
+        if (t != null && notifyPeer) {
             try {
                 t.close();
             } catch (IOException | RuntimeException ignored) {

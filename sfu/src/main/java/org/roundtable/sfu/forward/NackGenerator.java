@@ -89,6 +89,13 @@ public final class NackGenerator {
         return k;
     }
 
+    /** Forgets everything: the stream restarted with new sequence numbers. */
+    public void reset() {
+        started = false;
+        missingCount = 0;
+        keyframeNeeded = false;
+    }
+
     public int missingCount() { return missingCount; }
     public long givenUp() { return givenUp; }
     public long recovered() { return recovered; }

@@ -1,6 +1,6 @@
 package org.roundtable.sfu.forward;
 
-/** Arithmetic on 16-bit RTP sequence numbers and 32-bit timestamps (RFC 3550 wraparound). */
+/** Arithmetic on 16-bit RTP sequence numbers and 32-bit timestamps (RFC 3550 wraparound). Stateless. */
 public final class SeqNum {
     private SeqNum() { }
 

@@ -32,6 +32,8 @@ public final class ReportBlock {
     /** Delay since that SR, in 1/65536 s. */
     public long dlsr() { return RtcpHeader.readUint32(buf, off + 20); }
 
+    public static int size() { return LENGTH; }
+
     /** Writes one block at {@code off}; cumulative loss is clamped to signed 24 bits. Returns 24. */
     public static int write(byte[] b, int off, long ssrc, int fractionLost, int cumulativeLost,
                             long extHighestSeq, long jitter, long lsr, long dlsr) {

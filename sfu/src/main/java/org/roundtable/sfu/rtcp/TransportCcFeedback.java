@@ -108,10 +108,12 @@ public final class TransportCcFeedback {
         }
         if (packetIndex >= 0) {
             indexInChunk++;
-            if (indexInChunk >= symbolCount(RtcpHeader.readUint16(buf, chunkPos))) {
-                chunkPos += 2;
-                indexInChunk = 0;
-            }
+        }
+        // Validation proved the chunks cover every packet, so this stops before chunksEnd;
+        // it also steps over run-length chunks of length 0.
+        while (indexInChunk >= symbolCount(RtcpHeader.readUint16(buf, chunkPos))) {
+            chunkPos += 2;
+            indexInChunk = 0;
         }
         packetIndex++;
         status = symbol(RtcpHeader.readUint16(buf, chunkPos), indexInChunk);

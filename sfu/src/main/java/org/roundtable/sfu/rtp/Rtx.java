@@ -15,7 +15,9 @@ public final class Rtx {
      * Writes into dst an RTX packet for original {@code orig}: header (CSRCs, extensions) copied,
      * payload type, SSRC and sequence number replaced, OSN inserted, payload copied. The
      * original's RTP padding is not carried over. Returns the length, or -1 if {@code orig} is
-     * invalid or dst is too small.
+     * invalid or dst is too small. {@code dst} may be the original's own buffer at the same
+     * offset (in place: the packet grows by 2 bytes into its tail room); other overlaps are not
+     * supported.
      */
     public static int encapsulate(RtpPacket orig, int rtxPt, long rtxSsrc, int rtxSeq, byte[] dst, int dstOff) {
         if (!orig.isValid()) {

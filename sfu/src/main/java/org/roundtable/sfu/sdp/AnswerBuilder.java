@@ -31,7 +31,7 @@ public final class AnswerBuilder {
             CodecChoice.Choice choice = choices.get(i);
             MediaKind kind = kindOf(section);
             if (choice == null) {
-                AnswerSectionWriter.writeRejected(out, section);
+                AnswerSectionWriter.writeRejected(out, section, local);
                 if (kind != null) {
                     negotiated.add(rejected(section, kind));
                 }
@@ -89,7 +89,7 @@ public final class AnswerBuilder {
             CodecChoice.Choice choice = choices.get(i);
             MediaKind kind = kindOf(section);
             if (choice == null) {
-                AnswerSectionWriter.writeRejected(out, section);
+                AnswerSectionWriter.writeRejected(out, section, local);
                 if (kind != null) {
                     negotiated.add(rejected(section, kind));
                 }

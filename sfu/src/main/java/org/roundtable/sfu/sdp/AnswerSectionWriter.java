@@ -9,16 +9,21 @@ final class AnswerSectionWriter {
     private AnswerSectionWriter() {
     }
 
-    /** Port 0, the offered proto and first format; a=mid so the browser can match it. */
-    static void writeRejected(SdpText out, MediaSection offered) {
+    /**
+     * Port 0, the offered proto and first format, a=mid so the browser can match it. The transport lines are
+     * kept (as other SFUs do) so that no parser misses them on a rejected section.
+     */
+    static void writeRejected(SdpText out, MediaSection offered, LocalTransportInfo local) {
         String firstFormat = offered.formats().get(0);
         out.line("m=" + offered.kind() + " 0 " + offered.proto() + " " + firstFormat);
         out.line("c=IN IP4 0.0.0.0");
+        writeTransport(out, local);
         if (offered.mid() != null) {
             out.attribute("mid", offered.mid());
         }
         if (offered.isRtp()) {
             out.flag(Direction.INACTIVE.sdpName());
+            out.flag("rtcp-mux");
             Codec codec = offered.codec(MediaSection.payloadTypeOrMinusOne(firstFormat));
             if (codec != null && !codec.name().isEmpty()) {
                 out.attribute("rtpmap", codec.pt() + " " + codec.rtpmap());
@@ -39,10 +44,7 @@ final class AnswerSectionWriter {
         String address = transportSection ? candidate.address() : "0.0.0.0";
         out.line("m=" + offered.kind() + " " + port + " " + offered.proto() + " " + formats);
         out.line("c=IN " + (address.contains(":") ? "IP6 " : "IP4 ") + address);
-        out.attribute("ice-ufrag", local.ufrag());
-        out.attribute("ice-pwd", local.pwd());
-        out.attribute("fingerprint", local.fingerprint().trim());
-        out.attribute("setup", "passive");
+        writeTransport(out, local);
         out.attribute("mid", offered.mid());
         for (HeaderExtension extension : extensions) {
             String id = extension.direction() == null ? String.valueOf(extension.id())
@@ -61,6 +63,13 @@ final class AnswerSectionWriter {
         if (choice.rtx() != null) {
             writeCodec(out, choice.rtx());
         }
+    }
+
+    private static void writeTransport(SdpText out, LocalTransportInfo local) {
+        out.attribute("ice-ufrag", local.ufrag());
+        out.attribute("ice-pwd", local.pwd());
+        out.attribute("fingerprint", local.fingerprint().trim());
+        out.attribute("setup", "passive");
     }
 
     private static void writeCodec(SdpText out, Codec codec) {

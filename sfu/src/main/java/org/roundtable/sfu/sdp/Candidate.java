@@ -1,6 +1,6 @@
 package org.roundtable.sfu.sdp;
 
-/** One ICE candidate line (RFC 8839), the fields we need: without the {@code a=} prefix it reads {@code candidate:...}. */
+/** One ICE candidate line (RFC 8839), the fields we need: without the {@code a=} prefix it reads {@code candidate:...}. Immutable: any thread. */
 public record Candidate(String foundation, int component, String transport, long priority, String address, int port,
                         String type, String raw) {
 

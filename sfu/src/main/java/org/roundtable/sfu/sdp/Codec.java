@@ -7,6 +7,7 @@ import java.util.Locale;
  * One payload type of an m-section: rtpmap, fmtp ({@code ""} if none), rtcp-fb values (wildcard ones
  * included) and the payload type of the RTX codec whose {@code apt} points here ({@code -1} if none).
  * {@code channels} is 0 when the rtpmap gives none.
+ * Immutable: any thread.
  */
 public record Codec(int pt, String name, int clockRate, int channels, String fmtp, List<String> rtcpFb, int rtxPt) {
 

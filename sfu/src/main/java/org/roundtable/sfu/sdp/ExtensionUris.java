@@ -2,7 +2,7 @@ package org.roundtable.sfu.sdp;
 
 import java.util.Set;
 
-/** RTP header-extension URIs the server handles; any other offered extension is left out of answers. */
+/** RTP header-extension URIs the server handles; any other offered extension is left out of answers. Immutable: any thread. */
 public final class ExtensionUris {
     public static final String AUDIO_LEVEL = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
     public static final String ABS_SEND_TIME = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";

@@ -3,6 +3,7 @@ package org.roundtable.sfu.sdp;
 /**
  * The answering side's transport values: ICE credentials, DTLS fingerprint {@code "sha-256 AB:CD:..."} and
  * its one candidate line {@code "candidate:1 1 udp 2130706431 127.0.0.1 10000 typ host"} (no {@code a=}).
+ * Immutable: any thread.
  */
 public record LocalTransportInfo(String ufrag, String pwd, String fingerprint, String candidateLine) {
 

@@ -11,6 +11,7 @@ import org.roundtable.sfu.api.MediaKind;
  * nothing fits), its RTX payload type (-1 if none), header-extension ids by URI, the SSRCs of the sending
  * side (primary ones; RTX ones in {@code rtxSsrcByPrimary}) and the simulcast rids. {@code direction} is
  * that of the side that built the answer (the server), or for {@link OfferBuilder#readAnswer} the client's.
+ * Immutable: any thread.
  */
 public record NegotiatedMedia(String mid, MediaKind kind, Direction direction, Codec codec, int rtxPt,
                               Map<String, Integer> extensionIdsByUri, List<Long> ssrcs,

@@ -6,6 +6,7 @@ import org.roundtable.sfu.api.MediaKind;
  * A track the server sends on a subscribe connection. {@code rtxSsrc} negative: no RTX (ignored for audio).
  * {@code codecName} is the producer's codec ({@code opus}, {@code VP8}, {@code H264}); null means the
  * server's default for the kind (opus, VP8).
+ * Immutable: any thread.
  */
 public record OutgoingTrack(MediaKind kind, long ssrc, long rtxSsrc, String cname, String streamId, String trackId,
                             String codecName) {

@@ -2,7 +2,7 @@ package org.roundtable.sfu.sdp;
 
 import org.roundtable.sfu.api.MediaException;
 
-/** A session description we cannot parse or will not accept; code {@code bad-sdp}, message names the line or rule. */
+/** A session description we cannot parse or will not accept; code {@code bad-sdp}, message names the line or rule. Immutable: any thread. */
 public final class SdpException extends MediaException {
     public static final String CODE = "bad-sdp";
     private static final int MAX_QUOTED_LINE = 80;

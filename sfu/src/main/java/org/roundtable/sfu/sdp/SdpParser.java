@@ -13,7 +13,6 @@ final class SdpParser {
     static final int MAX_LENGTH = 100_000;
     private static final String KNOWN_TYPES = "vosiuepcbtrzkam";
     private static final Pattern HEX_FINGERPRINT = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2})*");
-    private static final Pattern RID_ID = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.0-9A-Z^_`a-z{|}~]+");
     private static final Pattern ICE_CHARS = Pattern.compile("[A-Za-z0-9+/]+");
 
@@ -181,7 +180,7 @@ final class SdpParser {
                 requireNoValue(arg, name);
                 current.extmapAllowMixed = true;
             }
-            case "extmap" -> parseExtmap(needValue(arg, name));
+            case "extmap" -> MediaAttributeParsers.parseExtmap(current, needValue(arg, name));
             case "msid-semantic", "ice-lite", "msid-semantics", "tls-id", "identity" -> { }
             default -> parseMediaAttribute(name, arg, atSession);
         }
@@ -210,11 +209,11 @@ final class SdpParser {
                 }
                 current.mid = mid;
             }
-            case "rtpmap" -> parseRtpmap(needValue(arg, name));
-            case "fmtp" -> parseFmtp(needValue(arg, name));
-            case "rtcp-fb" -> parseRtcpFb(needValue(arg, name));
-            case "ssrc" -> parseSsrc(needValue(arg, name));
-            case "ssrc-group" -> parseSsrcGroup(needValue(arg, name));
+            case "rtpmap" -> MediaAttributeParsers.parseRtpmap(current, needValue(arg, name));
+            case "fmtp" -> MediaAttributeParsers.parseFmtp(current, needValue(arg, name));
+            case "rtcp-fb" -> MediaAttributeParsers.parseRtcpFb(current, needValue(arg, name));
+            case "ssrc" -> MediaAttributeParsers.parseSsrc(current, needValue(arg, name));
+            case "ssrc-group" -> MediaAttributeParsers.parseSsrcGroup(current, needValue(arg, name));
             case "msid" -> {
                 String[] t = tokens(needValue(arg, name));
                 if (t.length < 1 || t.length > 2) {
@@ -222,8 +221,8 @@ final class SdpParser {
                 }
                 current.msid = String.join(" ", t);
             }
-            case "rid" -> parseRid(needValue(arg, name));
-            case "simulcast" -> parseSimulcast(needValue(arg, name));
+            case "rid" -> MediaAttributeParsers.parseRid(current, needValue(arg, name));
+            case "simulcast" -> MediaAttributeParsers.parseSimulcast(current, needValue(arg, name));
             case "rtcp-mux" -> {
                 requireNoValue(arg, name);
                 current.rtcpMux = true;
@@ -285,165 +284,6 @@ final class SdpParser {
             throw fail("second a=setup at the same level");
         }
         current.setup = value;
-    }
-
-    private void parseExtmap(String value) {
-        String[] t = tokens(value);
-        if (t.length < 2) {
-            throw fail("a=extmap needs <id>[/<direction>] <uri>");
-        }
-        String idText = t[0];
-        Direction direction = null;
-        int slash = idText.indexOf('/');
-        if (slash >= 0) {
-            direction = Direction.fromSdp(idText.substring(slash + 1));
-            if (direction == null) {
-                throw fail("extmap direction must be sendrecv, sendonly, recvonly or inactive");
-            }
-            idText = idText.substring(0, slash);
-        }
-        int id = (int) Numbers.parse(idText, 1, 255, "extmap id");
-        if (current.extensions.containsKey(id)) {
-            throw fail("extmap id " + id + " used twice");
-        }
-        String attributes = String.join(" ", Arrays.asList(t).subList(2, t.length));
-        current.extensions.put(id, new HeaderExtension(id, direction, t[1], attributes));
-    }
-
-    private int payloadTypeOfSection(String text) {
-        int pt = (int) Numbers.parse(text, 0, 127, "payload type");
-        if (!current.formats.contains(text) && !current.formats.contains(String.valueOf(pt))) {
-            throw fail("payload type " + pt + " is not in the m= line");
-        }
-        return pt;
-    }
-
-    private void parseRtpmap(String value) {
-        String[] t = tokens(value);
-        if (t.length != 2) {
-            throw fail("a=rtpmap needs <pt> <name>/<clock rate>[/<channels>]");
-        }
-        int pt = payloadTypeOfSection(t[0]);
-        String[] enc = t[1].split("/", -1);
-        if (enc.length < 2 || enc.length > 3 || enc[0].isEmpty()) {
-            throw fail("a=rtpmap needs <name>/<clock rate>[/<channels>]");
-        }
-        long rate = Numbers.parse(enc[1], 1, 10_000_000, "clock rate");
-        long channels = enc.length == 3 ? Numbers.parse(enc[2], 1, 255, "channels") : 0;
-        if (current.rtpmaps.put(pt, new String[] {enc[0], String.valueOf(rate), String.valueOf(channels)}) != null) {
-            throw fail("second a=rtpmap for payload type " + pt);
-        }
-    }
-
-    private void parseFmtp(String value) {
-        int space = value.indexOf(' ');
-        if (space <= 0 || space == value.length() - 1) {
-            throw fail("a=fmtp needs <pt> <parameters>");
-        }
-        int pt = payloadTypeOfSection(value.substring(0, space));
-        if (current.fmtps.put(pt, value.substring(space + 1).trim()) != null) {
-            throw fail("second a=fmtp for payload type " + pt);
-        }
-    }
-
-    private void parseRtcpFb(String value) {
-        String[] t = tokens(value);
-        if (t.length < 2) {
-            throw fail("a=rtcp-fb needs <pt|*> <type> [<parameter>]");
-        }
-        String feedback = String.join(" ", Arrays.asList(t).subList(1, t.length));
-        if (t[0].equals("*")) {
-            current.wildcardRtcpFb.add(feedback);
-        } else {
-            current.rtcpFbs.computeIfAbsent(payloadTypeOfSection(t[0]), k -> new ArrayList<>()).add(feedback);
-        }
-    }
-
-    private void parseSsrc(String value) {
-        int space = value.indexOf(' ');
-        if (space <= 0 || space == value.length() - 1) {
-            throw fail("a=ssrc needs <ssrc> <attribute>[:<value>]");
-        }
-        long ssrc = Numbers.parse(value.substring(0, space), 0, 0xFFFF_FFFFL, "ssrc");
-        String attribute = value.substring(space + 1);
-        String[] values = current.ssrcs.computeIfAbsent(ssrc, k -> new String[2]);
-        if (attribute.startsWith("cname:")) {
-            String cname = attribute.substring(6);
-            if (cname.isEmpty()) {
-                throw fail("empty cname");
-            }
-            values[0] = cname;
-        } else if (attribute.startsWith("msid:")) {
-            String[] t = tokens(attribute.substring(5));
-            if (t.length < 1 || t.length > 2) {
-                throw fail("ssrc msid needs <stream id> [<track id>]");
-            }
-            values[1] = String.join(" ", t);
-        }
-    }
-
-    private void parseSsrcGroup(String value) {
-        String[] t = tokens(value);
-        if (t.length < 2) {
-            throw fail("a=ssrc-group needs <semantics> <ssrc> ...");
-        }
-        List<Long> ssrcs = new ArrayList<>();
-        for (int i = 1; i < t.length; i++) {
-            ssrcs.add(Numbers.parse(t[i], 0, 0xFFFF_FFFFL, "ssrc"));
-        }
-        if (t[0].equals("FID") && ssrcs.size() != 2) {
-            throw fail("ssrc-group FID needs exactly two ssrcs (primary, rtx)");
-        }
-        current.ssrcGroups.add(new SsrcGroup(t[0], ssrcs));
-    }
-
-    private void parseRid(String value) {
-        String[] t = tokens(value);
-        if (t.length < 2 || t.length > 3 || !RID_ID.matcher(t[0]).matches()
-                || !(t[1].equals("send") || t[1].equals("recv"))) {
-            throw fail("a=rid needs <id> send|recv [<restrictions>]");
-        }
-        if (current.rids.put(t[0], new Rid(t[0], t[1].equals("send"), t.length == 3 ? t[2] : "")) != null) {
-            throw fail("rid " + t[0] + " declared twice");
-        }
-    }
-
-    private void parseSimulcast(String value) {
-        if (current.simulcast != null) {
-            throw fail("second a=simulcast");
-        }
-        String[] t = tokens(value);
-        if (t.length != 2 && t.length != 4) {
-            throw fail("a=simulcast needs send|recv <streams> [send|recv <streams>]");
-        }
-        List<List<String>> send = List.of();
-        List<List<String>> recv = List.of();
-        for (int i = 0; i < t.length; i += 2) {
-            List<List<String>> streams = simulcastStreams(t[i + 1]);
-            if (t[i].equals("send") && send.isEmpty()) {
-                send = streams;
-            } else if (t[i].equals("recv") && recv.isEmpty()) {
-                recv = streams;
-            } else {
-                throw fail("a=simulcast directions must be one send and/or one recv");
-            }
-        }
-        current.simulcast = new Simulcast(send, recv);
-    }
-
-    private List<List<String>> simulcastStreams(String list) {
-        List<List<String>> streams = new ArrayList<>();
-        for (String stream : list.split(";", -1)) {
-            List<String> alternatives = new ArrayList<>();
-            for (String alternative : stream.split(",", -1)) {
-                if (!RID_ID.matcher(Simulcast.stripPause(alternative)).matches()) {
-                    throw fail("simulcast rid '" + alternative + "' is not a rid id");
-                }
-                alternatives.add(alternative);
-            }
-            streams.add(alternatives);
-        }
-        return streams;
     }
 
     /** Checks that need the whole section: references between its lines. */
@@ -511,8 +351,7 @@ final class SdpParser {
     }
 
     private static String[] tokens(String value) {
-        String trimmed = value.trim();
-        return trimmed.isEmpty() ? new String[0] : trimmed.split(" +");
+        return MediaAttributeParsers.tokens(value);
     }
 
     private String needValue(String arg, String name) {

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * {@code a=simulcast} (RFC 8853): send and receive stream lists; each stream is a list of alternative rid
  * ids, a paused one keeping its {@code ~} prefix.
+ * Immutable: any thread.
  */
 public record Simulcast(List<List<String>> send, List<List<String>> recv) {
     public Simulcast {

@@ -1,6 +1,7 @@
 package org.roundtable.sfu.srtp;
 
 import java.security.SecureRandom;
+import java.util.logging.Logger;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.crypto.Aes;
 import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
@@ -12,6 +13,7 @@ import org.roundtable.sfu.buffer.PacketBuffer;
  * choosing explicitly keeps runs comparable. Thread-safe (synchronized, runs once).
  */
 public final class SrtpCrypto {
+    private static final Logger LOG = Logger.getLogger(SrtpCrypto.class.getName());
     private static String provider;
 
     private SrtpCrypto() {
@@ -28,6 +30,7 @@ public final class SrtpCrypto {
             warmUp(p);
         }
         provider = chosen;
+        LOG.info("SRTP AES back-end: " + chosen);
         return provider;
     }
 

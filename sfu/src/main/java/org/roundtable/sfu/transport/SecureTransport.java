@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ice4j.ice.harvest.CandidateHarvester;
 import org.ice4j.util.Buffer;
 import org.jitsi.srtp.SrtpErrorStatus;
@@ -31,6 +33,7 @@ import org.roundtable.sfu.srtp.SrtpSession;
  * media thread calls {@link #unprotect} / {@link #protectAndSend}; {@link #close} from any thread.
  */
 public final class SecureTransport {
+    private static final Logger LOG = Logger.getLogger(SecureTransport.class.getName());
     /** RTP/RTCP that arrives before the keys (BC sends Finished before accept() returns) waits here. */
     private static final int MAX_EARLY_PACKETS = 64;
     /** Closing frees the agent; never do that on an ice4j event thread. */
@@ -159,6 +162,10 @@ public final class SecureTransport {
                 case RTP_RTCP -> deliver(data, off, len);
                 default -> counters.droppedUnknown.increment();
             }
+        } catch (RuntimeException e) {
+            // never let it reach ice4j: it would return the buffer to the pool a second time
+            counters.droppedUnknown.increment();
+            LOG.log(Level.WARNING, "transport " + id + ": receive failed", e);
         } finally {
             IceBuffers.release(b);
         }
@@ -288,13 +295,18 @@ public final class SecureTransport {
 
     /** Frees the agent, DTLS and SRTP state; tells the listener once. Idempotent. */
     public void close(String reason) {
+        close(reason, true);
+    }
+
+    /** @param notifyPeer false to vanish without a DTLS close_notify (simulated network loss) */
+    public void close(String reason, boolean notifyPeer) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         closeReason = reason;
         DtlsSession d = dtls;
         if (d != null) {
-            d.close(); // close_notify goes out while the pair still exists
+            d.close(notifyPeer); // close_notify goes out while the pair still exists
         }
         IceSession i = ice;
         if (i != null) {
@@ -310,6 +322,7 @@ public final class SecureTransport {
             }
         }
         counters.openTransports.decrementAndGet();
+        LOG.fine(() -> "transport " + id + " closed: " + reason);
         listener.onClosed(reason);
     }
 }

@@ -15,6 +15,11 @@ public interface TransportListener {
      */
     void onPacket(PacketBuffer srtpOrSrtcp);
 
-    /** Consent lost, ICE failed, DTLS failure, fingerprint mismatch, peer close, close(). Called once. */
+    /**
+     * Consent lost, ICE failed, DTLS failure, fingerprint mismatch, peer close, close(). Called once,
+     * on the thread that noticed (DTLS thread, the transport-closer thread, or the caller of close()).
+     * Reasons: ice-failed, ice-consent-lost, dtls-fingerprint-mismatch: .., dtls-failed: ..,
+     * dtls-close-notify, dtls-closed: .., closed.
+     */
     void onClosed(String reason);
 }

@@ -1,6 +1,6 @@
 package org.roundtable.sfu.worker;
 
-/** Why the media path dropped a packet; {@link #label()} is the metrics name. */
+/** Why the media path dropped a packet; {@link #label()} is the metrics name. Immutable. */
 public enum DropReason {
     MALFORMED("malformed"),
     NOT_PUBLISHER("not-publisher"),
@@ -15,6 +15,7 @@ public enum DropReason {
     TOO_LARGE("too-large"),
     UNEXPECTED_RTP("unexpected-rtp"),
     NACK_MISS("nack-miss"),
+    LAYER_NOT_FORWARDED("layer-not-forwarded"),
     CLOSED("closed");
 
     private final String label;

@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jctools.queues.MpscGrowableArrayQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 
 /**
@@ -22,7 +23,12 @@ public final class MediaWorker implements AutoCloseable {
     private final String name;
     private final LongSupplier clock;
     private final MpscUnboundedArrayQueue<Runnable> tasks = new MpscUnboundedArrayQueue<>(256);
-    private final MpscUnboundedArrayQueue<Inbox> ready = new MpscUnboundedArrayQueue<>(256);
+    /**
+     * Inboxes with packets waiting. Each inbox is queued at most once at a time, so the queue never
+     * holds more than the worker's inboxes; a growable array keeps its largest size instead of
+     * allocating chunks as it cycles (an unbounded chunked queue would allocate on the packet path).
+     */
+    private final MpscGrowableArrayQueue<Inbox> ready = new MpscGrowableArrayQueue<>(256, 1 << 22);
     private final TimerQueue timers = new TimerQueue();
     private final WorkerCounters counters = new WorkerCounters();
     private volatile Thread thread;
@@ -124,7 +130,15 @@ public final class MediaWorker implements AutoCloseable {
 
     private void loop() {
         while (!stopping) {
-            if (runOnce() > 0) {
+            int done;
+            try {
+                done = runOnce();
+            } catch (RuntimeException | Error e) {
+                // runOnce isolates tasks, packets and timers; reaching here is a bug, never a reason to stop media
+                LOG.log(Level.SEVERE, "media worker " + name + " round failed", e);
+                done = 1;
+            }
+            if (done > 0) {
                 continue;
             }
             parked = true;

@@ -4,6 +4,7 @@ import java.util.PriorityQueue;
 
 /** Due-time ordered {@link PeriodicTask}s of one worker. Confined to that worker's thread. */
 public final class TimerQueue {
+    static final long RETRY_AFTER_FAILURE_NANOS = 100_000_000L;
     private final PriorityQueue<PeriodicTask> queue =
             new PriorityQueue<>(64, (a, b) -> Long.compare(a.dueNanos - b.dueNanos, 0));
 
@@ -28,7 +29,14 @@ public final class TimerQueue {
             if (head.cancelled) {
                 continue;
             }
-            long next = head.run(nowNanos);
+            long next;
+            try {
+                next = head.run(nowNanos);
+            } catch (RuntimeException e) {
+                // one broken duty must not stop the worker's others: log it and try again later
+                MediaWorker.LOG.log(java.util.logging.Level.WARNING, "timer task failed", e);
+                next = nowNanos + RETRY_AFTER_FAILURE_NANOS;
+            }
             ran++;
             if (next != -1 && !head.cancelled) {
                 // a task that asks for a time in the past still waits one tick, so it cannot spin

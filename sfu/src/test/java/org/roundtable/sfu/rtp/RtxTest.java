@@ -50,6 +50,14 @@ class RtxTest {
     }
 
     @Test
+    void encapsulateInPlaceGrowsThePacketByTwoBytes() {
+        byte[] b = HEX.parseHex("90e0000a" + "00000064" + "00000001" + "bede0001" + "30000102" + "aabbcc" + "0000");
+        int len = Rtx.encapsulate(new RtpPacket().wrap(b, 0, b.length - 2), 97, 2, 5, b, 0);
+        assertEquals(b.length, len);
+        assertEquals("90e10005" + "00000064" + "00000002" + "bede0001" + "30000102" + "000a" + "aabbcc", HEX.formatHex(b));
+    }
+
+    @Test
     void paddingOnlyAndInvalidPacketsAreRefused() {
         byte[] probe = HEX.parseHex("a0610005" + "00000000" + "00000002" + "0000000004");
         RtpPacket p = new RtpPacket().wrap(probe, 0, probe.length);

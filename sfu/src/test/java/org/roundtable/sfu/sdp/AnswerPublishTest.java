@@ -171,9 +171,10 @@ class AnswerPublishTest {
         List<String> actual = lines(answer.sdp());
         assertEquals("a=group:BUNDLE 0", actual.get(4));
         int video = actual.indexOf("m=video 0 UDP/TLS/RTP/SAVPF 98");
-        assertEquals(List.of("m=video 0 UDP/TLS/RTP/SAVPF 98", "c=IN IP4 0.0.0.0", "a=mid:1", "a=inactive",
-                "a=rtpmap:98 VP9/90000", "m=application 0 UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP4 0.0.0.0",
-                "a=mid:2"), actual.subList(video, actual.size()));
+        assertEquals(concat(List.of("m=video 0 UDP/TLS/RTP/SAVPF 98", "c=IN IP4 0.0.0.0"), TRANSPORT,
+                List.of("a=mid:1", "a=inactive", "a=rtcp-mux", "a=rtpmap:98 VP9/90000",
+                        "m=application 0 UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP4 0.0.0.0"), TRANSPORT,
+                List.of("a=mid:2")), actual.subList(video, actual.size()));
         assertEquals(2, answer.media().size());
         NegotiatedMedia rejected = answer.mediaByMid("1");
         assertNull(rejected.codec());

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.roundtable.sfu.api.MediaKind;
 
 /** Bad input gets an SdpException (code bad-sdp) naming the problem, never another exception type. */
 class SdpMalformedInputTest {
@@ -147,6 +150,19 @@ class SdpMalformedInputTest {
         }
         try {
             Answer answer = AnswerBuilder.answerPublish(parsed, SdpFixtures.SERVER);
+            SessionDescription.parse(answer.sdp());
+        } catch (SdpException refused) {
+            assertEquals("bad-sdp", refused.code());
+        }
+        Map<String, OutgoingTrack> byMid = new HashMap<>();
+        for (MediaSection section : parsed.media()) {
+            if (section.mid() != null && (section.kind().equals("audio") || section.kind().equals("video"))) {
+                MediaKind kind = section.kind().equals("audio") ? MediaKind.AUDIO : MediaKind.VIDEO;
+                byMid.put(section.mid(), new OutgoingTrack(kind, 5, 6, "cname", "stream", "track" + section.mid()));
+            }
+        }
+        try {
+            Answer answer = AnswerBuilder.answerSubscribe(parsed, SdpFixtures.SERVER, byMid);
             SessionDescription.parse(answer.sdp());
         } catch (SdpException refused) {
             assertEquals("bad-sdp", refused.code());

@@ -146,4 +146,27 @@ class SessionDescriptionFixtureTest {
         assertEquals(Direction.SENDONLY, video.direction());
         assertEquals(10, video.extensionId(ExtensionUris.RTP_STREAM_ID));
     }
+
+    @Test
+    void wildcardFeedbackSessionLevelExtmapDirectionAndBundleOnly() {
+        String sdp = "v=0\no=- 1 1 IN IP4 0.0.0.0\ns=-\nt=0 0\na=group:BUNDLE a b\na=sendonly\n"
+                + "a=extmap:7/sendonly urn:ietf:params:rtp-hdrext:sdes:mid\n"
+                + "m=video 9 UDP/TLS/RTP/SAVPF 100 101\na=mid:a\na=rtcp-mux\na=rtpmap:100 VP8/90000\n"
+                + "a=rtpmap:101 rtx/90000\na=fmtp:101 apt=100\na=rtcp-fb:* nack\na=rtcp-fb:100 ccm fir\n"
+                + "m=audio 0 UDP/TLS/RTP/SAVPF 0\na=mid:b\na=bundle-only\na=recvonly\n"
+                + "a=extmap:7 urn:ietf:params:rtp-hdrext:ssrc-audio-level\n";
+        SessionDescription parsed = SessionDescription.parse(sdp);
+        MediaSection video = parsed.media().get(0);
+        assertEquals(List.of("nack", "ccm fir"), video.codec(100).rtcpFb());
+        assertEquals(101, video.codec(100).rtxPt());
+        assertEquals(Direction.SENDONLY, video.direction());
+        assertEquals(List.of(new HeaderExtension(7, Direction.SENDONLY, ExtensionUris.MID, "")),
+                video.headerExtensions());
+        MediaSection audio = parsed.media().get(1);
+        assertFalse(audio.isRejected());
+        assertEquals(Direction.RECVONLY, audio.direction());
+        assertEquals(ExtensionUris.AUDIO_LEVEL, audio.extensions().get(7));
+        assertEquals("PCMU", audio.codec(0).name());
+        assertNull(parsed.iceUfrag());
+    }
 }

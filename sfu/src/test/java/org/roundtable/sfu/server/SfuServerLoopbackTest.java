@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import org.roundtable.sfu.testutil.TestPackets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -159,6 +160,12 @@ class SfuServerLoopbackTest {
         assertTrue(server.counters().transportCcFeedbackSent() > 0);
         assertTrue(server.counters().retransmissionsSent() >= 1);
 
+        // Bob is a pure receiver: media he sends is dropped and counted
+        for (int i = 0; i < 3; i++) {
+            bSub.send(TestPackets.rtp(111, i, 960L * i, 0x55555555L, false, new int[0][], 50, i));
+        }
+        await(() -> server.counters().dropped(DropReason.NOT_PUBLISHER) >= 3, "a receiver's media is dropped");
+
         // Alice is demoted: her media is dropped and counted, her tracks end
         long forwardedBefore = bySsrc(bSub.rtp, bVideoSsrc).size();
         alice.setMayPublish(false);
@@ -169,8 +176,8 @@ class SfuServerLoopbackTest {
             aPub.send(v);
             transportSeq++;
         }
-        await(() -> server.counters().dropped(DropReason.NOT_PUBLISHER) >= 10, "non-publisher media dropped");
-        assertTrue(server.counters().droppedByReason().get("not-publisher") >= 10);
+        await(() -> server.counters().dropped(DropReason.NOT_PUBLISHER) >= 13, "non-publisher media dropped");
+        assertTrue(server.counters().droppedByReason().get("not-publisher") >= 13);
         drain(bSub);
         assertEquals(forwardedBefore, bySsrc(bSub.rtp, bVideoSsrc).size());
 
@@ -179,6 +186,28 @@ class SfuServerLoopbackTest {
         assertEquals(0, server.conferenceCount());
         assertFalse(server.counters().packetsIn() == 0);
         assertNotEquals(0, server.counters().packetsOut());
+    }
+
+    @Test
+    void clientLeavingExpiresTheEndpointAndCloseLeavesNoMediaThreads() throws Exception {
+        SfuServer server = SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 2));
+        ConferenceHandle conf = server.conference("leave", listener);
+        EndpointHandle alice = conf.addEndpoint("alice", true);
+        conf.addEndpoint("bob", false);
+        LoopbackPeer aPub = new LoopbackPeer(pool);
+        String offer = aPub.offer().sendAudio(AUDIO_SSRC, "alice-cname", "s", "a").build();
+        aPub.connect(alice.answerPublish(offer).get(20, TimeUnit.SECONDS));
+        await(() -> aPub.connected, "alice connects");
+        assertEquals(2, server.counters().endpoints());
+
+        aPub.close(); // DTLS close_notify: the server's transport closes
+        await(() -> events.stream().anyMatch(e -> e.startsWith("expired alice")), "alice expires");
+        await(() -> conf.endpointCount() == 1, "alice is freed");
+
+        server.close();
+        assertEquals(0, server.conferenceCount());
+        await(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.isAlive()
+                && (t.getName().startsWith("sfu-media-") || t.getName().startsWith("sfu-control-"))), "media threads end");
     }
 
     private static void drain(LoopbackPeer p) {

@@ -135,6 +135,58 @@ class LoopbackTransportTest {
         }
     }
 
+    /** Sends {@code plain} from {@code onConnected} itself, i.e. as early as the keys exist on this side. */
+    private static final class EagerSender extends RecordingListener {
+        private final byte[] plain;
+        final java.util.concurrent.atomic.AtomicReference<java.util.function.Predicate<PacketBuffer>> sender =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        final java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+
+        EagerSender(byte[] plain) {
+            this.plain = plain;
+        }
+
+        @Override
+        public void onConnected(SrtpProfile profile) {
+            sent.set(sender.get().test(buffer(plain)));
+            super.onConnected(profile);
+        }
+    }
+
+    @Test
+    void packetsSentTheMomentASideConnectsAreHeldUntilThePeerHasItsKeys() throws Exception {
+        // one side gets its keys before the other has finished (BC sends Finished before accept/connect
+        // returns): what it sends at once reaches a peer without keys, which must hold and replay it
+        byte[] fromServer = rtp(1, 0xABCDEFL, 300);
+        byte[] fromClient = rtp(1, 0xFEDCBAL, 300);
+        EagerSender serverEvents = new EagerSender(fromServer);
+        EagerSender clientEvents = new EagerSender(fromClient);
+        ServerTransport server = port.createTransport("eager", serverEvents, POOL);
+        serverEvents.sender.set(server::protectAndSend);
+        try (ClientTransport client = ClientTransport.create("127.0.0.1", clientEvents, POOL)) {
+            clientEvents.sender.set(client::protectAndSend);
+            String[] cfp = client.localFingerprint().split(" ");
+            server.start(client.localUfrag(), client.localPassword(), cfp[0], cfp[1]);
+            String[] sfp = server.localFingerprint().split(" ");
+            client.connect(server.localUfrag(), server.localPassword(), "127.0.0.1", port.port(), sfp[0], sfp[1]);
+            assertNotNull(serverEvents.awaitConnected());
+            assertNotNull(clientEvents.awaitConnected());
+            assertTrue(serverEvents.sent.get());
+            assertTrue(clientEvents.sent.get());
+
+            PacketBuffer atClient = clientEvents.awaitPacket();
+            assertNotNull(atClient);
+            assertTrue(client.unprotect(atClient));
+            assertArrayEquals(fromServer, bytes(atClient));
+            PacketBuffer atServer = serverEvents.awaitPacket();
+            assertNotNull(atServer);
+            assertTrue(server.unprotect(atServer));
+            assertArrayEquals(fromClient, bytes(atServer));
+        } finally {
+            server.close();
+        }
+    }
+
     @Test
     void serverPicksGcmWhenTheClientListsCmFirstLikeChromium() throws Exception {
         try (Pair p = connect(ClientTransport.CHROMIUM_ORDER, null)) {

@@ -7,7 +7,7 @@ import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.srtp.SrtpProfile;
 
 /** Records transport events for a test thread to wait on. Thread-safe (blocking queues). */
-final class RecordingListener implements TransportListener {
+class RecordingListener implements TransportListener {
     /** A liveness bound only: loopback handshakes take well under a second. */
     static final long WAIT_SECONDS = 30;
 
@@ -39,6 +39,10 @@ final class RecordingListener implements TransportListener {
     }
 
     String awaitClosed() throws InterruptedException {
-        return closed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        return awaitClosed(WAIT_SECONDS);
+    }
+
+    String awaitClosed(long seconds) throws InterruptedException {
+        return closed.poll(seconds, TimeUnit.SECONDS);
     }
 }

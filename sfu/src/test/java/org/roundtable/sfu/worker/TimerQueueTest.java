@@ -45,4 +45,23 @@ class TimerQueueTest {
         assertEquals(1, a.runs.size());
         assertEquals(Long.MAX_VALUE, q.nanosUntilNext(100));
     }
+
+    private static final class Broken extends PeriodicTask {
+        final List<Long> runs = new ArrayList<>();
+        @Override protected long run(long now) { runs.add(now); throw new IllegalStateException("boom"); }
+    }
+
+    @Test
+    void aFailingTaskIsRetriedLaterAndDoesNotStopTheOthers() {
+        TimerQueue q = new TimerQueue();
+        Every healthy = new Every(1000);
+        Broken broken = new Broken();
+        q.schedule(broken, 5);
+        q.schedule(healthy, 10);
+        q.runDue(10);
+        assertEquals(List.of(10L), healthy.runs);
+        assertEquals(List.of(10L), broken.runs);
+        q.runDue(10 + TimerQueue.RETRY_AFTER_FAILURE_NANOS);
+        assertEquals(List.of(10L, 10 + TimerQueue.RETRY_AFTER_FAILURE_NANOS), broken.runs);
+    }
 }

@@ -53,12 +53,15 @@ public final class WebSocketEndpoint {
             return;
         }
         socket.pause();
+        // Completion may come from another thread: continue on the event loop that owns the roundtables.
         tokens.verify(QueryParams.first(socket.query(), "token"))
-                .onSuccess(claims -> {
-                    Session session = new Session(socket, context, metrics, claims, newParticipantId());
-                    open(socket, session);
-                })
-                .onFailure(failure -> refuse(socket, failure));
+                .onComplete(result -> context.runOnContext(v -> {
+                    if (result.succeeded()) {
+                        open(socket, new Session(socket, context, metrics, result.result(), newParticipantId()));
+                    } else {
+                        refuse(socket, result.cause());
+                    }
+                }));
     }
 
     private void open(ServerWebSocket socket, Session session) {

@@ -41,10 +41,6 @@ public final class RoundtableDirectory {
         return roundtable;
     }
 
-    public Roundtable find(String room) {
-        return byRoom.get(room);
-    }
-
     public int participants(Role role) {
         return census.get(role).get();
     }

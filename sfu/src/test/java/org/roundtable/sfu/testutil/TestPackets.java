@@ -1,13 +1,13 @@
-package org.roundtable.sfu.server;
+package org.roundtable.sfu.testutil;
 
 /** Builds plaintext RTP packets like Chromium's: one-byte header extensions, then the payload. */
-final class TestPackets {
+public final class TestPackets {
     private TestPackets() { }
 
     /**
      * @param extensions pairs {id, value...}: each element is {@code {id, byte0, byte1, ...}}
      */
-    static byte[] rtp(int pt, int seq, long ts, long ssrc, boolean marker, int[][] extensions, int payloadLength, int fill) {
+    public static byte[] rtp(int pt, int seq, long ts, long ssrc, boolean marker, int[][] extensions, int payloadLength, int fill) {
         int extBytes = 0;
         for (int[] e : extensions) {
             extBytes += e.length; // id/len byte + data bytes
@@ -42,7 +42,7 @@ final class TestPackets {
     }
 
     /** A VP8 payload descriptor (X=1, I=1, 15-bit picture id, S bit) followed by filler. */
-    static void vp8Descriptor(byte[] b, int payloadOffset, int pictureId, boolean start, boolean keyframe) {
+    public static void vp8Descriptor(byte[] b, int payloadOffset, int pictureId, boolean start, boolean keyframe) {
         b[payloadOffset] = (byte) (0x80 | (start ? 0x10 : 0));
         b[payloadOffset + 1] = (byte) 0x80;
         b[payloadOffset + 2] = (byte) (0x80 | ((pictureId >>> 8) & 0x7F));
@@ -52,18 +52,18 @@ final class TestPackets {
         }
     }
 
-    static void writeUint32(byte[] b, int off, long v) {
+    public static void writeUint32(byte[] b, int off, long v) {
         b[off] = (byte) (v >>> 24);
         b[off + 1] = (byte) (v >>> 16);
         b[off + 2] = (byte) (v >>> 8);
         b[off + 3] = (byte) v;
     }
 
-    static long readUint32(byte[] b, int off) {
+    public static long readUint32(byte[] b, int off) {
         return ((b[off] & 0xFFL) << 24) | ((b[off + 1] & 0xFFL) << 16) | ((b[off + 2] & 0xFFL) << 8) | (b[off + 3] & 0xFFL);
     }
 
-    static int readUint16(byte[] b, int off) {
+    public static int readUint16(byte[] b, int off) {
         return ((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF);
     }
 }

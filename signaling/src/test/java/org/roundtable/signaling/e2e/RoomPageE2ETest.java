@@ -1,0 +1,142 @@
+package org.roundtable.signaling.e2e;
+
+import com.microsoft.playwright.Page;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.signaling.JoinLinks;
+import org.roundtable.signaling.auth.Role;
+import org.roundtable.signaling.testing.RunningServer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real Chromium through the real pages. The media server here is the signaling test double with
+ * answers that never complete, so pages stay in "media connecting"; media assertions arrive with
+ * the SFU.
+ */
+class RoomPageE2ETest {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    @TempDir
+    Path dataDir;
+    private static BrowserHarness browsers;
+    private RunningServer server;
+
+    @BeforeAll
+    static void launchBrowser() throws Exception {
+        browsers = new BrowserHarness();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browsers.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new RunningServer(dataDir);
+        server.media.answerWith(offer -> new CompletableFuture<>());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        browsers.closeParticipants();
+        server.close();
+    }
+
+    private Page open(Page page, Role role, String name) {
+        page.navigate(JoinLinks.url("http://127.0.0.1:" + server.port(), server.token("cabinet", role, name)));
+        page.waitForFunction("() => window.roundtable && window.roundtable.connection === 'connected'");
+        return page;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> participants(Page page) {
+        return (List<Map<String, Object>>) page.evaluate(
+                "() => window.roundtable.participants.map(p => ({participantId: p.participantId, name: p.name, role: p.role}))");
+    }
+
+    private static void waitForParticipants(Page page, int count) {
+        page.waitForFunction("n => window.roundtable.participants.length === n", count);
+    }
+
+    @Test
+    void ministerAndViewerSeeTheSameRoundtable() {
+        Page minister = open(browsers.participant(), Role.MINISTER, "Ana Ruiz");
+        Page colleague = open(browsers.participant(), Role.MINISTER, "Bruno Costa");
+        Page viewer = open(browsers.participant(375, 740), Role.VIEWER, "Vera");
+        for (Page page : List.of(minister, colleague, viewer)) {
+            waitForParticipants(page, 3);
+        }
+        assertEquals(participants(minister), participants(viewer));
+        assertEquals(participants(minister), participants(colleague));
+        assertEquals(List.of("Ana Ruiz", "Bruno Costa", "Vera"), participants(viewer).stream().map(p -> p.get("name")).toList());
+
+        // The minister page: role, own camera preview, the other minister's tile, the participant list.
+        assertEquals("minister", minister.evaluate("() => window.roundtable.role"));
+        minister.waitForFunction("() => window.roundtable.local.stream !== null");
+        assertTrue(minister.isVisible("#self-view"));
+        assertTrue(minister.isVisible("#btn-mic"));
+        assertEquals(List.of("Bruno Costa"), minister.locator("#grid .tile .tile-name").allInnerTexts());
+        assertEquals(3, minister.locator("#people-list .person").count());
+        minister.waitForFunction("() => document.querySelector('#status .status-text').textContent === 'Connected'");
+        minister.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("minister.png")));
+        minister.setViewportSize(375, 740);
+        // The participant panel slides off-screen on narrow viewports: shoot once it is gone.
+        minister.waitForFunction("() => document.getElementById('people').getBoundingClientRect().left >= window.innerWidth");
+        minister.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("minister-375.png")));
+        minister.setViewportSize(1280, 800);
+
+        // The viewer page: publishers only, no capture, no publish connection.
+        assertEquals(List.of("Ana Ruiz", "Bruno Costa"), viewer.locator("#grid .tile .tile-name").allInnerTexts());
+        assertFalse(viewer.isVisible("#self-view"));
+        assertFalse(viewer.isVisible("#btn-mic"));
+        assertEquals(Boolean.TRUE, viewer.evaluate("() => window.roundtable.local.stream === null && window.roundtable.pcs.publish === null"));
+        viewer.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("viewer-375.png")));
+
+        // Muting shows on the others' pages.
+        minister.click("#btn-mic");
+        viewer.waitForFunction("() => window.roundtable.participants.find(p => p.name === 'Ana Ruiz').audioMuted === true");
+        viewer.locator("#grid .tile.audio-muted .tile-name").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Ana Ruiz")).waitFor();
+
+        // Leaving removes the tile everywhere.
+        colleague.click("#btn-leave");
+        waitForParticipants(viewer, 2);
+        waitForParticipants(minister, 2);
+        viewer.locator("#grid .tile").first().waitFor();
+        assertEquals(List.of("Ana Ruiz"), viewer.locator("#grid .tile .tile-name").allInnerTexts());
+        assertEquals(0, minister.locator("#grid .tile").count());
+        assertTrue(minister.isVisible("#empty-stage"));
+    }
+
+    @Test
+    void aBadLinkIsExplained() {
+        Page page = browsers.participant();
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
+        page.fill("#join-input", "this is not a link");
+        page.click("button[type=submit]");
+        page.locator("#join-error").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("join.png")));
+        page.navigate("http://127.0.0.1:" + server.port() + "/room?token=not-a-token");
+        page.waitForFunction("() => window.roundtable && window.roundtable.connection === 'refused'");
+        assertTrue(page.isVisible("#ended"));
+        assertEquals("This link does not work", page.textContent("#ended-title"));
+        assertEquals("invalid-token", page.evaluate("() => window.roundtable.lastError.code"));
+    }
+}
