@@ -130,6 +130,14 @@ public final class IceSession {
         }
     }
 
+    /**
+     * ice4j fails a pair when any check transaction on it times out, also a stale connectivity or
+     * nomination check (about 7.9 s of retransmissions) whose sibling succeeded. A real consent
+     * failure takes 30 unanswered retransmissions (15 s with ice4j's defaults) after the last
+     * confirmation, so a FAILED selected pair confirmed more recently than this is not consent loss.
+     */
+    private static final long STALE_CHECK_FAILURE_MILLIS = 12_000;
+
     private void onPairChange(PropertyChangeEvent e) {
         if (freed) {
             return;
@@ -141,7 +149,7 @@ public final class IceSession {
                 && e.getNewValue() == CandidatePairState.FAILED
                 && e.getSource() instanceof CandidatePair pair
                 && pair == component.getSelectedPair()
-                && System.currentTimeMillis() - pair.getConsentFreshness() > 30_000) {
+                && System.currentTimeMillis() - pair.getConsentFreshness() > STALE_CHECK_FAILURE_MILLIS) {
             // after completion the only checks on the selected pair are consent freshness (RFC 7675)
             events.onIceClosed("ice-consent-lost");
         }
