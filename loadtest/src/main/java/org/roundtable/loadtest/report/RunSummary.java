@@ -1,0 +1,20 @@
+package org.roundtable.loadtest.report;
+
+/**
+ * The headline numbers of a run (the JSON report's {@code summary}; docs/loadtest.md explains
+ * each). Server figures are NaN when they could not be read. Immutable.
+ */
+public record RunSummary(
+        String target, int participants, int joined, int joinFailures,
+        int subscriptions, int subscriptionsReceiving,
+        long packetsSent, long packetsExpected, long packetsReceived, long packetsLost,
+        double lossPercent, long duplicates, long outOfOrder,
+        double jitterMsMean, double jitterMsMax,
+        double latencyMsP50, double latencyMsP95, double latencyMsP99, double latencyMsMax,
+        double receiveBitrateKbps, double forwardedPacketsPerSecond,
+        long freezes, double freezeSeconds,
+        double joinToFirstMediaMsP50, double joinToFirstMediaMsMax,
+        double mediaSeconds,
+        double serverCpuSeconds, double serverCpuSecondsPerMillionPackets, double serverRssMb,
+        double loadtestCpuSeconds) {
+}

@@ -1,0 +1,14 @@
+package org.roundtable.loadtest.run;
+
+import org.roundtable.loadtest.stats.LatencyHistogram;
+
+/** Sums over participants for one timeline interval, built on the reporter thread. */
+final class IntervalTotals {
+    long expected;
+    long received;
+    long receivedPackets;
+    long receivedBytes;
+    long sentPackets;
+    long sentBytes;
+    final LatencyHistogram latency = new LatencyHistogram();
+}
