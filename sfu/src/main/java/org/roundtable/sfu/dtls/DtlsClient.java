@@ -6,7 +6,6 @@ import java.util.List;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
@@ -17,7 +16,6 @@ import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-import org.roundtable.sfu.srtp.SrtpKeys;
 import org.roundtable.sfu.srtp.SrtpProfile;
 
 /**
@@ -25,14 +23,12 @@ import org.roundtable.sfu.srtp.SrtpProfile;
  * with the given profiles, checks the server certificate against the SDP fingerprint, presents
  * its own ECDSA certificate, exports the SRTP keys. Used by one handshake thread.
  */
-final class DtlsClient extends DefaultTlsClient implements DtlsOutcome {
+final class DtlsClient extends DefaultTlsClient {
     private final DtlsCertificate certificate;
     private final DtlsFingerprint expectedPeer;
     private final List<SrtpProfile> offered;
     private SrtpProfile chosen;
-    private volatile SrtpKeys keys;
-    private volatile boolean fingerprintMismatch;
-    private volatile boolean peerClosed;
+    private final DtlsOutcome outcome = new DtlsOutcome();
 
     DtlsClient(DtlsCertificate certificate, DtlsFingerprint expectedPeer, List<SrtpProfile> offered) {
         super(DtlsCrypto.shared());
@@ -80,7 +76,7 @@ final class DtlsClient extends DefaultTlsClient implements DtlsOutcome {
             public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
                 if (serverCertificate.getCertificate().isEmpty()
                         || !expectedPeer.matches(serverCertificate.getCertificate().getCertificateAt(0).getEncoded())) {
-                    fingerprintMismatch = true;
+                    outcome.markFingerprintMismatch();
                     throw new TlsFatalAlert(AlertDescription.bad_certificate, "server certificate does not match the SDP fingerprint");
                 }
             }
@@ -105,29 +101,15 @@ final class DtlsClient extends DefaultTlsClient implements DtlsOutcome {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, chosen.keyingMaterialLength());
-        keys = SrtpKeys.fromKeyingMaterial(chosen, material);
+        outcome.exportKeys(context, chosen);
     }
 
     @Override
     public void notifyAlertReceived(short alertLevel, short alertDescription) {
-        if (alertDescription == AlertDescription.close_notify) {
-            peerClosed = true;
-        }
+        outcome.onAlertReceived(alertDescription);
     }
 
-    @Override
-    public SrtpKeys keys() {
-        return keys;
-    }
-
-    @Override
-    public boolean fingerprintMismatch() {
-        return fingerprintMismatch;
-    }
-
-    @Override
-    public boolean peerClosed() {
-        return peerClosed;
+    DtlsOutcome outcome() {
+        return outcome;
     }
 }

@@ -8,7 +8,6 @@ import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsFatalAlert;
@@ -16,7 +15,6 @@ import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-import org.roundtable.sfu.srtp.SrtpKeys;
 import org.roundtable.sfu.srtp.SrtpProfile;
 
 /**
@@ -24,14 +22,12 @@ import org.roundtable.sfu.srtp.SrtpProfile;
  * requires the client certificate and checks it against the SDP fingerprint, negotiates
  * use_srtp by our preference, exports the SRTP keys. Used by one handshake thread.
  */
-final class DtlsServer extends DefaultTlsServer implements DtlsOutcome {
+final class DtlsServer extends DefaultTlsServer {
     private final DtlsCertificate certificate;
     private final DtlsFingerprint expectedPeer;
     private final List<SrtpProfile> preference;
     private SrtpProfile chosen;
-    private volatile SrtpKeys keys;
-    private volatile boolean fingerprintMismatch;
-    private volatile boolean peerClosed;
+    private final DtlsOutcome outcome = new DtlsOutcome();
 
     DtlsServer(DtlsCertificate certificate, DtlsFingerprint expectedPeer, List<SrtpProfile> preference) {
         super(DtlsCrypto.shared());
@@ -67,7 +63,7 @@ final class DtlsServer extends DefaultTlsServer implements DtlsOutcome {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "client sent no certificate");
         }
         if (!expectedPeer.matches(clientCertificate.getCertificateAt(0).getEncoded())) {
-            fingerprintMismatch = true;
+            outcome.markFingerprintMismatch();
             throw new TlsFatalAlert(AlertDescription.bad_certificate, "client certificate does not match the SDP fingerprint");
         }
     }
@@ -105,30 +101,15 @@ final class DtlsServer extends DefaultTlsServer implements DtlsOutcome {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        // exportKeyingMaterial only works inside this callback with Bouncy Castle
-        byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, chosen.keyingMaterialLength());
-        keys = SrtpKeys.fromKeyingMaterial(chosen, material);
+        outcome.exportKeys(context, chosen);
     }
 
     @Override
     public void notifyAlertReceived(short alertLevel, short alertDescription) {
-        if (alertDescription == AlertDescription.close_notify) {
-            peerClosed = true;
-        }
+        outcome.onAlertReceived(alertDescription);
     }
 
-    @Override
-    public SrtpKeys keys() {
-        return keys;
-    }
-
-    @Override
-    public boolean fingerprintMismatch() {
-        return fingerprintMismatch;
-    }
-
-    @Override
-    public boolean peerClosed() {
-        return peerClosed;
+    DtlsOutcome outcome() {
+        return outcome;
     }
 }

@@ -123,11 +123,11 @@ public final class DtlsSession {
         try {
             if (client) {
                 DtlsClient c = new DtlsClient(certificate, expectedPeer, profiles);
-                peer = c;
+                peer = c.outcome();
                 t = new DTLSClientProtocol().connect(c, transport);
             } else {
                 DtlsServer s = new DtlsServer(certificate, expectedPeer, profiles);
-                peer = s;
+                peer = s.outcome();
                 t = new DTLSServerProtocol().accept(s, transport);
             }
             outcome = peer;
