@@ -39,6 +39,8 @@ public final class RoundtableDirectory {
     private final Map<Role, AtomicInteger> census = new EnumMap<>(Role.class);
     private final AtomicInteger liveRoundtables = new AtomicInteger();
     private final AtomicLong conferenceGeneration = new AtomicLong();
+    /** Distinguishes this server's conferences from a previous run's in a media server that outlived it. */
+    private final String bootId = Long.toString(System.nanoTime() & 0xFFFFFFFFL, 36);
     private final Map<Participant, Role> counted = new IdentityHashMap<>();
 
     public RoundtableDirectory(MediaServer media, Context context, JournalStore journals, Settings defaults,
@@ -86,8 +88,8 @@ public final class RoundtableDirectory {
 
     private Roundtable open(String room) {
         ContextConferenceListener listener = new ContextConferenceListener(context);
-        // A fresh conference id per opening: a closing conference never receives the next session's endpoints.
-        String conferenceId = room + "~" + conferenceGeneration.incrementAndGet();
+        // A fresh conference id per opening (and per server run): a closing conference never receives the next session's endpoints.
+        String conferenceId = room + "~" + bootId + "." + conferenceGeneration.incrementAndGet();
         ConferenceHandle conference = media.conference(conferenceId, listener);
         Roundtable roundtable = new Roundtable(room, conference, membership, moderation(room));
         listener.bind(roundtable);
