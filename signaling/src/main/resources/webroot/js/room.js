@@ -153,8 +153,7 @@ function announce(e) {
   switch (e.type) {
     case 'FloorGranted':
       view.clearBanner('time');
-      if (e.participantId === me) view.showBanner('info', 'You have the floor. Your microphone is heard by everyone.', 'floor');
-      else view.clearBanner('floor');
+      view.clearBanner('floor'); // the floor banner on the stage says who speaks
       break;
     case 'FloorEnded':
       view.clearBanner('floor');

@@ -286,6 +286,18 @@ public final class Roundtable implements RoomModeration.Listener {
         }
     }
 
+    /** The server stops: frees the conference; the domain keeps everyone as they were (the journal is replayed at the next start). */
+    void shutDown() {
+        if (!closed) {
+            closed = true;
+            moderation.listen(null);
+            participants.clear();
+            byEndpoint.clear();
+            conference.close();
+            membership.emptied(this);
+        }
+    }
+
     private static RoundtableSnapshot.ParticipantView view(RoundtableSnapshot snapshot, String id) {
         for (RoundtableSnapshot.ParticipantView p : snapshot.participants()) {
             if (p.id().equals(id)) {

@@ -78,8 +78,9 @@ public final class RoundtableDirectory {
         return liveRoundtables.get();
     }
 
-    /** Closes every room's journal (after the commands already queued). */
+    /** Frees every live conference in the media server, then closes every room's journal (after the commands already queued). */
     public Future<Void> close() {
+        List.copyOf(byRoom.values()).forEach(Roundtable::shutDown);
         List<Future<Void>> closing = new ArrayList<>();
         moderations.values().forEach(m -> closing.add(m.close()));
         moderations.clear();

@@ -213,6 +213,54 @@ class FloorE2ETest {
         assertEquals(id("Bruno Costa"), record.getJsonArray("interventions").getJsonObject(1).getString("participantId"));
     }
 
+    @Test
+    void aRestartedServerGivesReconnectingPagesTheirQueueFloorAndRecord() throws Exception {
+        Page moderator = open(Role.MODERATOR, "Mona Moderator", 1280, 800);
+        moderator.click("[data-setting='audioPolicy:floor']");
+        Page ana = open(Role.MINISTER, "Ana Ruiz", 800, 600);
+        Page bruno = open(Role.MINISTER, "Bruno Costa", 800, 600);
+        ana.click("#btn-hand");
+        waitFor(ana, "(id) => window.roundtable.moderation.queue[0] === id", id("Ana Ruiz"));
+        bruno.click("#btn-hand");
+        waitFor(moderator, "() => window.roundtable.moderation.queue.length === 2", null);
+        moderator.fill("#allotted-minutes", "10");
+        moderator.click("[data-action='grant-next']");
+        waitFor(bruno, "(id) => window.roundtable.moderation.floor && window.roundtable.moderation.floor.participantId === id", id("Ana Ruiz"));
+        String deadline = (String) bruno.evaluate("() => window.roundtable.moderation.floor.deadline");
+
+        // Kill the signaling server in-process and start a new one on the same data dir and port.
+        int port = server.httpPort();
+        vertx.close().await(20, TimeUnit.SECONDS);
+        vertx = Vertx.vertx();
+        ServerOptions same = new ServerOptions(port, 0, "127.0.0.1", null, dataDir, dataDir.resolve("secret.key"), null, null);
+        server = RoundtableServer.start(vertx, same, media, Clock.systemUTC()).await(20, TimeUnit.SECONDS);
+
+        for (Page page : List.of(moderator, ana, bruno)) {
+            waitFor(page, "() => window.roundtable.connection === 'closed'", null);
+            page.click("#btn-rejoin");
+        }
+        for (Page page : List.of(moderator, ana, bruno)) {
+            waitFor(page, "() => window.roundtable && window.roundtable.connection === 'connected' && window.roundtable.moderation", null);
+            JsonObject state = new JsonObject((String) page.evaluate("() => JSON.stringify(window.roundtable.moderation)"));
+            assertEquals(List.of(id("Bruno Costa")), state.getJsonArray("queue").getList());
+            assertEquals(id("Ana Ruiz"), state.getJsonObject("floor").getString("participantId"));
+            assertEquals(deadline, state.getJsonObject("floor").getString("deadline"), "the intervention runs on, same deadline");
+            assertEquals("floor", state.getJsonObject("settings").getString("audioPolicy"));
+        }
+        assertEquals(List.of("Bruno Costa"), moderator.locator("#queue-list .queue-name").allInnerTexts());
+        waitFor(ana, "() => document.querySelector('[data-testid=floor-banner]').textContent === 'You have the floor'", null);
+        // Media resumes through the restarted signaling: Ana is heard by Bruno again.
+        waitFor(bruno, "async ([script, id]) => ((await (eval(script))())[id] || 0) >= 100", List.of(AUDIO_RECEIVED, id("Ana Ruiz")));
+
+        JsonObject record = recordJson();
+        JsonObject first = record.getJsonArray("interventions").getJsonObject(0);
+        assertEquals(id("Ana Ruiz"), first.getString("participantId"));
+        assertEquals(600.0, first.getDouble("allottedSeconds"));
+        assertEquals(null, first.getValue("end"), "still speaking");
+        assertEquals(2, record.getJsonArray("participants").stream()
+                .filter(p -> ((JsonObject) p).getString("role").equals("MINISTER")).count());
+    }
+
     private JsonObject recordJson() throws Exception {
         String token = server.tokens().issue(ROOM, Role.MODERATOR, "Record reader", Duration.ofMinutes(5));
         String body = vertx.createHttpClient()
