@@ -59,8 +59,10 @@ public final class Session implements ParticipantChannel {
             if (closed) {
                 return;
             }
-            if (result.failed()) {
-                error(request.id(), ErrorCode.INTERNAL, "the roundtable is unavailable: " + result.cause().getMessage());
+            if (result.failed() && result.cause() instanceof RequestException bad) {
+                error(request.id(), bad.code(), bad.getMessage());
+            } else if (result.failed()) {
+                error(request.id(), "journal-unavailable", "the roundtable is unavailable: " + result.cause().getMessage());
             } else if (result.result().outcome() instanceof Outcome.Rejected rejected) {
                 error(request.id(), ModerationJson.errorCode(rejected.code()), rejected.message());
             } else {
