@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public record JoinClaims(String room, Role role, String name, Instant expiresAt, String participantId) {
 
-    private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** A room name is also its journal's file name: it starts with a letter or digit. */
+    private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PARTICIPANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final int MAX_NAME_LENGTH = 64;
 
@@ -24,7 +25,7 @@ public record JoinClaims(String room, Role role, String name, Instant expiresAt,
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (room == null || !ROOM.matcher(room).matches()) {
-            throw new IllegalArgumentException("room must be 1-64 characters of letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException("room must be 1-64 characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("name must be 1-" + MAX_NAME_LENGTH + " characters");
