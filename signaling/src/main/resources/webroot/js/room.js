@@ -68,7 +68,7 @@ async function main() {
     .on('participantLeft', (m) => { remove(m.participantId); refresh(); })
     .on('tracks', (m) => { state.tracks = m.tracks; subscriber?.update(m.tracks); })
     .on('roundtable', onRoundtable)
-    .on('startPublishing', () => { if (state.role !== 'viewer') startPublishing(); })
+    .on('startPublishing', () => startPublishing())
     .on('error', (m) => reportError(m.code, m.message))
     .on('close', onClose);
   try {
@@ -144,6 +144,7 @@ function onRoundtable(m) {
     if (state.role !== 'viewer') startPublishing();
   }
   if (previousRole !== 'viewer' && state.role === 'viewer') stopPublishing();
+  if (previousRole === 'viewer' && state.role !== 'viewer' && state.presence === 'connected') startPublishing();
 }
 
 /** Tells this participant what concerns it. */
@@ -248,10 +249,12 @@ async function startPublishing() {
     stream = await captureLocalMedia();
   } catch (e) {
     reportError('no-media', `Camera and microphone are not available (${e.name}: ${e.message}). You can still follow the roundtable.`);
+    publishing = false;
     return;
   }
-  if (state.connection !== 'connected') {
+  if (state.connection !== 'connected' || state.role === 'viewer') {
     stream.getTracks().forEach((t) => t.stop());
+    publishing = false;
     return;
   }
   state.local.stream = stream;

@@ -192,6 +192,11 @@ class FloorE2ETest {
 
         screenshots(moderator, ana);
 
+        // Ten seconds before the end the speaker is warned (the 1-minute warning does not fit in 40 s).
+        waitFor(ana, "() => window.roundtable.events.some(e => e.type === 'TimeWarning' && e.remaining === 'PT10S')"
+                + " && document.querySelector('#banners .banner-warn') !== null", null);
+        assertTrue(ana.locator("#banners .banner-warn").innerText().contains("0:10 left"), ana.locator("#banners").innerText());
+
         // At expiry (mute and next) the floor passes to Bruno, and Ana's microphone is switched off.
         for (Page page : everyone) {
             waitFor(page, "(id) => window.roundtable.moderation.floor && window.roundtable.moderation.floor.participantId === id", id("Bruno Costa"));
@@ -259,6 +264,30 @@ class FloorE2ETest {
         assertEquals(null, first.getValue("end"), "still speaking");
         assertEquals(2, record.getJsonArray("participants").stream()
                 .filter(p -> ((JsonObject) p).getString("role").equals("MINISTER")).count());
+    }
+
+    @Test
+    void aPromotedViewerPublishesAndADemotedMinistersMediaStops() {
+        Page moderator = open(Role.MODERATOR, "Mona Moderator", 1280, 800);
+        Page vera = open(Role.VIEWER, "Vera Viewer", 800, 600);
+        waitFor(vera, "() => window.roundtable.tracks.filter(t => t.kind === 'video').length === 1", null);
+        assertEquals(Boolean.TRUE, vera.evaluate("() => window.roundtable.pcs.publish === null"));
+
+        String menu = "#people-list li[data-participant-id='" + id("Vera Viewer") + "'] details";
+        moderator.click(menu + " summary");
+        moderator.click(menu + " button:has-text('Make minister')");
+        // Vera's browser starts publishing; her camera reaches the moderator through the SFU.
+        waitFor(vera, "() => window.roundtable.role === 'minister' && window.roundtable.pcs.publish !== null", null);
+        waitFor(moderator, "(id) => document.querySelector(`#grid .tile[data-participant-id='${id}']:not(.no-video)`) !== null", id("Vera Viewer"));
+        assertEquals(false, vera.locator("#btn-hand").isHidden());
+
+        moderator.click(menu + " summary");
+        moderator.click(menu + " button:has-text('Make viewer')");
+        // Demoted: the SFU refuses her media at once, her tracks end for everyone, her page stops publishing.
+        waitFor(moderator, "(id) => !window.roundtable.tracks.some(t => t.participantId === id)"
+                + " && !document.querySelector(`#grid .tile[data-participant-id='${id}']`)", id("Vera Viewer"));
+        waitFor(vera, "() => window.roundtable.role === 'viewer' && window.roundtable.pcs.publish === null && window.roundtable.local.stream === null", null);
+        assertEquals(true, vera.locator("#btn-hand").isHidden());
     }
 
     private JsonObject recordJson() throws Exception {
