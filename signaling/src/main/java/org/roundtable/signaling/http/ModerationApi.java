@@ -1,5 +1,6 @@
 package org.roundtable.signaling.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +67,9 @@ final class ModerationApi {
         String authorization = ctx.request().getHeader("Authorization");
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7) : null;
-        tokens.verify(token).onComplete(result -> {
+        // Verification may complete on another thread: continue on the event loop that owns the roundtables.
+        Context loop = ctx.vertx().getOrCreateContext();
+        tokens.verify(token).onComplete(result -> loop.runOnContext(v -> {
             if (result.failed()) {
                 String reason = result.cause() instanceof TokenRejectedException t ? t.reason() : "invalid";
                 metrics.tokenRejected(reason);
@@ -79,7 +82,7 @@ final class ModerationApi {
                 return;
             }
             action.run(claims, directory.moderation(room));
-        });
+        }));
     }
 
     private void state(RoutingContext ctx, RoomModeration room) {
