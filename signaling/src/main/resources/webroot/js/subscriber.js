@@ -22,6 +22,7 @@ export class Subscriber {
     this.#client = client;
     this.#events = events;
     this.pc = null;
+    this.mids = {}; // mid -> trackId of the last negotiation (for stats)
   }
 
   update(tracks) {
@@ -85,6 +86,7 @@ export class Subscriber {
       if (transceiver.mid !== null) mids[transceiver.mid] = trackId;
     }
     const reply = await this.#client.request({ type: 'subscribe', sdp: this.pc.localDescription.sdp, mids });
+    this.mids = mids;
     await this.pc.setRemoteDescription({ type: 'answer', sdp: reply.sdp });
   }
 

@@ -77,6 +77,20 @@ public final class Roundtable {
         return commit(events);
     }
 
+    /**
+     * Decides, journals and applies a moderator command from an organiser's system that is not a
+     * participant (HTTP API); {@code actorId} is recorded as the events' {@code by}.
+     */
+    public Outcome handleAsOrganiser(String actorId, Command command) {
+        List<Event> events;
+        try {
+            events = CommandRules.decideAsOrganiser(state, actorId, command, clock.instant());
+        } catch (Refusal refusal) {
+            return rejected(refusal.code(), refusal.getMessage());
+        }
+        return commit(events);
+    }
+
     /** Timer events due now; call at {@link #nextDeadline()} (being early or late is harmless). */
     public Outcome tick() {
         return onClock(clock.instant());

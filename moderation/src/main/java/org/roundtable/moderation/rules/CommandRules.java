@@ -12,6 +12,7 @@ import org.roundtable.moderation.command.Command.SetLocked;
 import org.roundtable.moderation.event.Event;
 import org.roundtable.moderation.event.Event.SettingsChanged;
 import org.roundtable.moderation.model.ErrorCode;
+import org.roundtable.moderation.model.Role;
 import org.roundtable.moderation.policy.Permissions;
 import org.roundtable.moderation.state.ParticipantState;
 import org.roundtable.moderation.state.Presence;
@@ -53,6 +54,38 @@ public final class CommandRules {
         }
         if (events == null) {
             events = settings(state, sender, command, now);
+        }
+        return events;
+    }
+
+    /**
+     * Decides a moderator command sent from outside the room (an organiser's system over HTTP,
+     * authenticated as a moderator of this roundtable): no standing check, since the actor need
+     * not be present; only moderator commands. {@code actor} becomes the events' {@code by}.
+     */
+    public static List<Event> decideAsOrganiser(RoundtableState state, String actor, Command command, Instant now)
+            throws Refusal {
+        Checks.required(actor, "actor");
+        Checks.required(command, "command");
+        if (state.isEnded()) {
+            throw new Refusal(ErrorCode.ROUNDTABLE_ENDED, "this roundtable has ended");
+        }
+        if (!Permissions.allowedRoles(command).equals(java.util.EnumSet.of(Role.MODERATOR))) {
+            throw new Refusal(ErrorCode.NOT_PERMITTED, command.getClass().getSimpleName()
+                    + " is a participant's own action; organisers may send moderator commands only");
+        }
+        List<Event> events = PresenceRules.decide(state, actor, command, now);
+        if (events == null) {
+            events = QueueRules.decide(state, actor, command, now);
+        }
+        if (events == null) {
+            events = FloorRules.decide(state, actor, command, now);
+        }
+        if (events == null) {
+            events = MediaRules.decide(state, actor, command, now);
+        }
+        if (events == null) {
+            events = settings(state, actor, command, now);
         }
         return events;
     }

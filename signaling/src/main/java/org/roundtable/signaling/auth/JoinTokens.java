@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Issues and verifies HS256 join tokens carrying room, role, name and exp. Thread-safe. */
+/** Issues and verifies HS256 join tokens carrying room, role, name, sub (participant id) and exp. Thread-safe. */
 public final class JoinTokens {
 
     public static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
@@ -39,6 +39,7 @@ public final class JoinTokens {
                 .put("room", claims.room())
                 .put("role", claims.role().wireName())
                 .put("name", claims.name())
+                .put("sub", claims.participantId())
                 .put("exp", claims.expiresAt().getEpochSecond());
         return jwt.generateToken(body, new JWTOptions().setAlgorithm("HS256"));
     }
@@ -86,6 +87,11 @@ public final class JoinTokens {
         if (exp == null) {
             throw new IllegalArgumentException("exp is required");
         }
-        return new JoinClaims(principal.getString("room"), role, principal.getString("name"), Instant.ofEpochSecond(exp));
+        Object sub = principal.getValue("sub");
+        if (sub != null && !(sub instanceof String)) {
+            throw new IllegalArgumentException("sub must be a string");
+        }
+        return new JoinClaims(principal.getString("room"), role, principal.getString("name"), Instant.ofEpochSecond(exp),
+                (String) sub);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.roundtable.signaling.JoinLinks;
+import org.roundtable.signaling.auth.JoinClaims;
 import org.roundtable.signaling.auth.JoinTokens;
 import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.auth.SecretStore;
@@ -25,7 +26,7 @@ public final class TokenCommand {
 
     static {
         Set<String> flags = new HashSet<>(ServerOptions.FLAGS);
-        flags.addAll(List.of("room", "role", "name", "valid-hours"));
+        flags.addAll(List.of("room", "role", "name", "valid-hours", "id"));
         FLAGS = Set.copyOf(flags);
     }
 
@@ -44,7 +45,8 @@ public final class TokenCommand {
             JoinTokens tokens = new JoinTokens(vertx, secret, clock);
             String token;
             try {
-                token = tokens.issue(cl.required("room"), role, cl.required("name"), validity);
+                token = tokens.issue(new JoinClaims(cl.required("room"), role, cl.required("name"),
+                        clock.instant().plus(validity), cl.get("id", null)));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.UsageException(e.getMessage());
             }

@@ -36,6 +36,7 @@ public final class HttpRoutes {
                 .putHeader("Content-Type", metrics.contentType())
                 .end(metrics.scrape()));
         router.get("/api/whoami").handler(ctx -> whoami(ctx, tokens, metrics));
+        new ModerationApi(tokens, directory, metrics).mount(router);
         router.get("/room").handler(ctx -> ctx.reroute("/room.html"));
         router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));
         return router;

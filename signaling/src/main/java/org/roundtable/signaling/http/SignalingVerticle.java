@@ -8,6 +8,8 @@ import io.vertx.core.net.PemKeyCertOptions;
 
 import java.time.Clock;
 
+import org.roundtable.moderation.journal.JournalStore;
+import org.roundtable.moderation.model.Settings;
 import org.roundtable.sfu.api.MediaServer;
 import org.roundtable.signaling.auth.JoinTokens;
 import org.roundtable.signaling.cli.ServerOptions;
@@ -29,6 +31,7 @@ public final class SignalingVerticle extends VerticleBase {
     private JoinTokens tokens;
     private SignalingMetrics metrics;
     private HttpServer server;
+    private RoundtableDirectory directory;
 
     public SignalingVerticle(ServerOptions options, MediaServer media, byte[] secret, Clock clock) {
         this.options = options;
@@ -40,7 +43,7 @@ public final class SignalingVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         tokens = new JoinTokens(vertx, secret, clock);
-        RoundtableDirectory directory = new RoundtableDirectory(media, context);
+        directory = new RoundtableDirectory(media, context, new JournalStore(options.dataDir()), Settings.defaults(), clock);
         metrics = new SignalingMetrics(media, directory::participants, directory::roundtables);
         MessageDispatcher dispatcher = new MessageDispatcher(StandardHandlers.all());
         WebSocketEndpoint webSockets = new WebSocketEndpoint(context, tokens, directory, dispatcher, metrics);
@@ -58,6 +61,13 @@ public final class SignalingVerticle extends VerticleBase {
                 .webSocketHandler(webSockets::accept)
                 .requestHandler(HttpRoutes.create(vertx, tokens, metrics, media, directory, clock));
         return server.listen(options.httpPort(), options.host());
+    }
+
+    /** Stops serving, then closes every roundtable's journal after the commands already queued. */
+    @Override
+    public Future<?> stop() {
+        Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+        return closing.transform(v -> directory == null ? Future.succeededFuture() : directory.close());
     }
 
     public int actualPort() {

@@ -1,11 +1,11 @@
 package org.roundtable.signaling.http;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,7 +57,7 @@ public final class WebSocketEndpoint {
         tokens.verify(QueryParams.first(socket.query(), "token"))
                 .onComplete(result -> context.runOnContext(v -> {
                     if (result.succeeded()) {
-                        open(socket, new Session(socket, context, metrics, result.result(), newParticipantId()));
+                        open(socket, new Session(socket, context, metrics, result.result()));
                     } else {
                         refuse(socket, result.cause());
                     }
@@ -65,21 +65,35 @@ public final class WebSocketEndpoint {
     }
 
     private void open(ServerWebSocket socket, Session session) {
-        Roundtable roundtable;
+        // A socket that closes while the join is journaled: its leave waits for the join.
+        Future<Roundtable> joining = join(session);
+        socket.closeHandler(v -> joining.onSuccess(roundtable -> roundtable.leave(session.participant(), "disconnected")));
+        joining.onComplete(result -> {
+            if (result.failed()) {
+                if (result.cause() instanceof Roundtable.EntryRefused refused) {
+                    metrics.messageRejected(refused.code());
+                    session.disconnect(refused.code(), refused.getMessage());
+                } else {
+                    LOG.log(Level.WARNING, "joining " + session.claims().room() + " failed", result.cause());
+                    session.disconnect(ErrorCode.MEDIA_ERROR, "the server could not add you: " + result.cause().getMessage());
+                }
+                return;
+            }
+            session.joined(result.result());
+            socket.textMessageHandler(text -> dispatcher.dispatch(session, text));
+            socket.binaryMessageHandler(binary -> session.error(null, ErrorCode.BINARY_NOT_SUPPORTED,
+                    "messages are JSON text frames"));
+            socket.exceptionHandler(e -> LOG.log(Level.FINE, "WebSocket error", e));
+            socket.resume();
+        });
+    }
+
+    private Future<Roundtable> join(Session session) {
         try {
-            roundtable = directory.join(session.claims().room(), session.participant());
+            return directory.join(session.claims().room(), session.participant(), session.claims().role());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "joining " + session.claims().room() + " failed", e);
-            session.disconnect(ErrorCode.MEDIA_ERROR, "the media server could not add you: " + e.getMessage());
-            return;
+            return Future.failedFuture(e);
         }
-        session.joined(roundtable);
-        socket.textMessageHandler(text -> dispatcher.dispatch(session, text));
-        socket.binaryMessageHandler(binary -> session.error(null, ErrorCode.BINARY_NOT_SUPPORTED,
-                "messages are JSON text frames"));
-        socket.closeHandler(v -> roundtable.leave(session.participant().id(), "disconnected"));
-        socket.exceptionHandler(e -> LOG.log(Level.FINE, "WebSocket error", e));
-        socket.resume();
     }
 
     private void refuse(ServerWebSocket socket, Throwable failure) {
@@ -88,10 +102,6 @@ public final class WebSocketEndpoint {
         socket.writeTextMessage(ServerMessages.error(ErrorCode.INVALID_TOKEN, failure.getMessage())
                 .put("reason", reason).encode());
         socket.close(CLOSE_INVALID_TOKEN, "invalid token: " + reason);
-    }
-
-    private static String newParticipantId() {
-        return "p" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     }
 
     /** Query-string access without a routing context (WebSockets bypass the router). */

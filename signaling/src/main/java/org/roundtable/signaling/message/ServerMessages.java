@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import org.roundtable.sfu.api.TrackInfo;
 
@@ -26,7 +27,12 @@ public final class ServerMessages {
         }
     }
 
-    public static JsonObject welcome(ParticipantView self, String room, Collection<ParticipantView> everyone) {
+    /**
+     * @param presence   {@code connected}, or {@code lobby} while waiting for a moderator
+     * @param roundtable the moderation state (see {@link #roundtable})
+     */
+    public static JsonObject welcome(ParticipantView self, String room, Collection<ParticipantView> everyone,
+                                     String presence, JsonObject roundtable) {
         JsonArray list = new JsonArray();
         everyone.forEach(p -> list.add(p.toJson()));
         return new JsonObject()
@@ -35,7 +41,24 @@ public final class ServerMessages {
                 .put("name", self.name())
                 .put("role", self.role())
                 .put("room", room)
-                .put("participants", list);
+                .put("presence", presence)
+                .put("participants", list)
+                .put("roundtable", roundtable);
+    }
+
+    /** The moderation events of one step and the roundtable's state right after them. */
+    public static JsonObject roundtable(JsonArray events, JsonObject state) {
+        return new JsonObject().put("type", "roundtable").put("events", events).put("state", state);
+    }
+
+    /** A moderation command was accepted (its effects were broadcast just before). */
+    public static JsonObject ok() {
+        return new JsonObject().put("type", "ok");
+    }
+
+    /** The participant was promoted: its media is accepted now, the client should publish. */
+    public static JsonObject startPublishing() {
+        return new JsonObject().put("type", "startPublishing");
     }
 
     public static JsonObject participantJoined(ParticipantView p) {
@@ -50,12 +73,13 @@ public final class ServerMessages {
         return new JsonObject().put("type", "participantLeft").put("participantId", participantId).put("reason", reason);
     }
 
-    public static JsonObject tracks(List<TrackInfo> tracks) {
+    /** @param ownerOf the participant publishing a track (media endpoint ids are per session) */
+    public static JsonObject tracks(List<TrackInfo> tracks, Function<TrackInfo, String> ownerOf) {
         JsonArray list = new JsonArray();
         for (TrackInfo t : tracks) {
             list.add(new JsonObject()
                     .put("trackId", t.trackId())
-                    .put("participantId", t.endpointId())
+                    .put("participantId", ownerOf.apply(t))
                     .put("kind", t.kind().sdpName()));
         }
         return new JsonObject().put("type", "tracks").put("tracks", list);

@@ -1,6 +1,7 @@
 package org.roundtable.signaling.protocol;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
+import org.roundtable.moderation.Outcome;
 import org.roundtable.sfu.api.EndpointHandle;
 import org.roundtable.sfu.api.MediaException;
 import org.roundtable.signaling.auth.JoinClaims;
@@ -15,6 +17,8 @@ import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.message.ErrorCode;
 import org.roundtable.signaling.message.ServerMessages;
 import org.roundtable.signaling.metrics.SignalingMetrics;
+import org.roundtable.signaling.moderation.ModerationJson;
+import org.roundtable.signaling.moderation.Step;
 import org.roundtable.signaling.room.Participant;
 import org.roundtable.signaling.room.ParticipantChannel;
 import org.roundtable.signaling.room.Roundtable;
@@ -33,16 +37,38 @@ public final class Session implements ParticipantChannel {
     private Roundtable roundtable;
     private boolean closed;
 
-    public Session(ServerWebSocket socket, Context context, SignalingMetrics metrics, JoinClaims claims, String participantId) {
+    public Session(ServerWebSocket socket, Context context, SignalingMetrics metrics, JoinClaims claims) {
         this.socket = socket;
         this.context = context;
         this.metrics = metrics;
         this.claims = claims;
-        this.participant = new Participant(participantId, claims.name(), claims.role(), this);
+        this.participant = new Participant(claims.participantId(), claims.name(), claims.role(), this);
     }
 
+    /** The current role: the token's at first, then whatever moderators made of it. */
     public Role role() {
-        return claims.role();
+        return participant.role();
+    }
+
+    /**
+     * Answers a moderation command once its step is done: {@code ok} if accepted (its effects were
+     * broadcast just before), an {@code error} with the domain's refusal code otherwise.
+     */
+    public void onModerationResult(Future<Step> step, Request request) {
+        step.onComplete(result -> {
+            if (closed) {
+                return;
+            }
+            if (result.failed() && result.cause() instanceof RequestException bad) {
+                error(request.id(), bad.code(), bad.getMessage());
+            } else if (result.failed()) {
+                error(request.id(), "journal-unavailable", "the roundtable is unavailable: " + result.cause().getMessage());
+            } else if (result.result().outcome() instanceof Outcome.Rejected rejected) {
+                error(request.id(), ModerationJson.errorCode(rejected.code()), rejected.message());
+            } else {
+                reply(request, ServerMessages.ok());
+            }
+        });
     }
 
     public JoinClaims claims() {

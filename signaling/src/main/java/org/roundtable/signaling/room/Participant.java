@@ -7,16 +7,22 @@ import org.roundtable.sfu.api.TrackInfo;
 import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.message.ServerMessages.ParticipantView;
 
-/** One person in a roundtable. Confined to the signaling event loop. */
+/**
+ * One person's live session in a roundtable: its channel, its media endpoint, and what it has been
+ * told and granted. Its role, mute state and admission mirror the moderation domain, which owns
+ * them. Confined to the signaling event loop.
+ */
 public final class Participant {
 
     private final String id;
     private final String name;
-    private final Role role;
     private final ParticipantChannel channel;
+    private Role role;
     private EndpointHandle endpoint;
+    private boolean admitted;
     private boolean audioMuted;
     private boolean videoMuted;
+    private MediaGrant grant; // last applied to the endpoint; null before the first
     private List<TrackInfo> sentTracks = List.of();
 
     public Participant(String id, String name, Role role, ParticipantChannel channel) {
@@ -34,6 +40,7 @@ public final class Participant {
         return name;
     }
 
+    /** The current role (a moderator may promote or demote while connected). */
     public Role role() {
         return role;
     }
@@ -47,16 +54,31 @@ public final class Participant {
         return endpoint;
     }
 
+    /** In the roundtable proper (not waiting in the lobby). */
+    public boolean admitted() {
+        return admitted;
+    }
+
     void attach(EndpointHandle endpoint) {
         this.endpoint = endpoint;
     }
 
-    void setAudioMuted(boolean muted) {
-        audioMuted = muted;
+    /** Mirrors the domain's view; true if anything clients are shown changed. */
+    boolean mirror(Role newRole, boolean newAdmitted, boolean newAudioMuted, boolean newVideoMuted) {
+        boolean changed = newRole != role || newAudioMuted != audioMuted || newVideoMuted != videoMuted;
+        role = newRole;
+        admitted = newAdmitted;
+        audioMuted = newAudioMuted;
+        videoMuted = newVideoMuted;
+        return changed;
     }
 
-    void setVideoMuted(boolean muted) {
-        videoMuted = muted;
+    MediaGrant grant() {
+        return grant;
+    }
+
+    void granted(MediaGrant newGrant) {
+        grant = newGrant;
     }
 
     /** The track list this participant's client last received. */

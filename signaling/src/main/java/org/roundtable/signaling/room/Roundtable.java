@@ -1,36 +1,54 @@
 package org.roundtable.signaling.room;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.roundtable.moderation.Outcome;
+import org.roundtable.moderation.RoundtableSnapshot;
+import org.roundtable.moderation.command.Command;
+import org.roundtable.moderation.event.Event;
+import org.roundtable.moderation.model.Medium;
+import org.roundtable.moderation.state.ParticipantState;
+import org.roundtable.moderation.state.Presence;
 import org.roundtable.sfu.api.ConferenceHandle;
 import org.roundtable.sfu.api.EndpointHandle;
-import org.roundtable.sfu.api.MediaKind;
 import org.roundtable.sfu.api.TrackInfo;
+import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.message.ErrorCode;
 import org.roundtable.signaling.message.ServerMessages;
 import org.roundtable.signaling.message.ServerMessages.ParticipantView;
+import org.roundtable.signaling.moderation.ModerationJson;
+import org.roundtable.signaling.moderation.RoomModeration;
+import org.roundtable.signaling.moderation.Step;
 
 /**
- * One live roundtable: its participants, the tracks published in its conference, and what each
- * client has been told. Confined to the signaling event loop; media events reach it through
- * {@link ContextConferenceListener}.
+ * One live roundtable: its connected sessions, the tracks published in its conference, and what
+ * each client has been told. The moderation domain ({@link RoomModeration}) owns roles, queue,
+ * floor and mute state; after every step this class tells the clients ({@code roundtable}
+ * message) and makes the SFU enforce the domain's verdicts ({@link MediaGrant}). Confined to the
+ * signaling event loop; media events reach it through {@link ContextConferenceListener}.
  */
-public final class Roundtable {
+public final class Roundtable implements RoomModeration.Listener {
 
     private static final Logger LOG = Logger.getLogger(Roundtable.class.getName());
 
     private final String room;
     private final ConferenceHandle conference;
     private final Membership membership;
+    private final RoomModeration moderation;
     private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Map<String, Participant> byEndpoint = new HashMap<>();
     private final Map<String, TrackInfo> tracks = new LinkedHashMap<>();
+    private int endpointSequence;
     private boolean closed;
 
     /** Told of arrivals and departures (the directory keeps its census and forgets empty roundtables). */
@@ -42,10 +60,26 @@ public final class Roundtable {
         void emptied(Roundtable roundtable);
     }
 
-    Roundtable(String room, ConferenceHandle conference, Membership membership) {
+    /** The domain refused the participant's entry (banned, locked, ended). */
+    public static final class EntryRefused extends RuntimeException {
+        private final String code;
+
+        EntryRefused(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    Roundtable(String room, ConferenceHandle conference, Membership membership, RoomModeration moderation) {
         this.room = room;
         this.conference = conference;
         this.membership = membership;
+        this.moderation = moderation;
+        moderation.listen(this);
     }
 
     public String room() {
@@ -56,6 +90,10 @@ public final class Roundtable {
         return participants.size();
     }
 
+    public RoomModeration moderation() {
+        return moderation;
+    }
+
     public List<ParticipantView> participants() {
         List<ParticipantView> views = new ArrayList<>(participants.size());
         participants.values().forEach(p -> views.add(p.view()));
@@ -63,66 +101,82 @@ public final class Roundtable {
     }
 
     /**
-     * Creates the participant's media endpoint, welcomes it, tells the others.
-     * Viewers' endpoints are receive-only in the media server as well.
+     * Enters the participant into the domain (join, or reconnect keeping role, queue place and
+     * floor), then creates its media endpoint, welcomes it with the roundtable's state and tells
+     * the others. A second session of the same person replaces the first.
+     * Fails with {@link EntryRefused} when the domain refuses (banned, locked, ended).
      */
-    void join(Participant newcomer) {
+    Future<Void> join(Participant newcomer, org.roundtable.moderation.model.Role tokenRole) {
+        String id = newcomer.id();
+        return moderation.submit(domain -> {
+            Optional<ParticipantState> known = domain.state().participant(id);
+            Presence presence = known.map(ParticipantState::presence).orElse(Presence.GONE);
+            return switch (presence) {
+                case GONE -> domain.handle(id, new Command.Join(newcomer.name(), tokenRole));
+                case DISCONNECTED -> domain.handle(id, new Command.Reconnect());
+                case CONNECTED, LOBBY -> new Outcome.Accepted(List.of()); // another tab, or a socket not yet seen closing
+            };
+        }).compose(step -> {
+            if (step.outcome() instanceof Outcome.Rejected rejected) {
+                emptyCheck();
+                return Future.failedFuture(new EntryRefused(ModerationJson.errorCode(rejected.code()), rejected.message()));
+            }
+            if (closed) {
+                return Future.failedFuture(new EntryRefused(ErrorCode.INTERNAL, "the roundtable closed meanwhile"));
+            }
+            enter(newcomer, moderation.snapshot());
+            return Future.succeededFuture();
+        });
+    }
+
+    private void enter(Participant newcomer, RoundtableSnapshot snapshot) {
+        Participant previous = participants.get(newcomer.id());
+        if (previous != null) {
+            previous.channel().disconnect("replaced", "you joined this roundtable from another window");
+            detach(previous);
+            refreshTracks();
+        }
+        RoundtableSnapshot.ParticipantView self = view(snapshot, newcomer.id());
+        MediaGrant grant = self == null ? MediaGrant.NONE : MediaGrant.of(self);
+        mirror(newcomer, self);
+        String endpointId = newcomer.id() + "." + (++endpointSequence);
         EndpointHandle endpoint;
         try {
-            endpoint = conference.addEndpoint(newcomer.id(), newcomer.role().publishes());
+            endpoint = conference.addEndpoint(endpointId, grant.mayPublish());
         } catch (RuntimeException e) {
-            if (participants.isEmpty()) {
-                closed = true;
-                conference.close();
-                membership.emptied(this);
-            }
+            emptyCheck();
             throw e;
         }
         newcomer.attach(endpoint);
-        JsonObject joined = ServerMessages.participantJoined(newcomer.view());
-        participants.values().forEach(p -> p.channel().send(joined));
+        applyGrant(newcomer, grant);
+        if (previous == null) {
+            JsonObject joined = ServerMessages.participantJoined(newcomer.view());
+            participants.values().forEach(p -> p.channel().send(joined));
+        }
         participants.put(newcomer.id(), newcomer);
-        newcomer.channel().send(ServerMessages.welcome(newcomer.view(), room, participants()));
+        byEndpoint.put(endpointId, newcomer);
+        newcomer.channel().send(ServerMessages.welcome(newcomer.view(), room, participants(),
+                self == null ? "connected" : ModerationJson.wire(self.presence()), ModerationJson.snapshot(snapshot)));
         sendTracks(newcomer, true);
         membership.joined(newcomer);
     }
 
-    /** Removes the participant (no-op if already gone), frees its endpoint and its tracks. */
-    public void leave(String participantId, String reason) {
-        Participant leaver = participants.remove(participantId);
-        if (leaver == null) {
-            return;
+    /** The participant's session ended: {@code left} (it said so) or {@code disconnected}/{@code media-expired}. */
+    public void leave(Participant leaver, String reason) {
+        if (participants.get(leaver.id()) != leaver) {
+            return; // replaced or removed already
         }
-        membership.left(leaver);
-        if (leaver.endpoint() != null) {
-            closeQuietly(leaver.endpoint());
-        }
-        tracks.values().removeIf(t -> t.endpointId().equals(participantId));
-        JsonObject left = ServerMessages.participantLeft(participantId, reason);
+        detach(leaver);
+        moderation.submit(domain -> domain.handle(leaver.id(), "left".equals(reason) ? new Command.Leave() : new Command.Disconnect()));
+        JsonObject left = ServerMessages.participantLeft(leaver.id(), reason);
         participants.values().forEach(p -> p.channel().send(left));
         refreshTracks();
-        if (participants.isEmpty()) {
-            closed = true;
-            conference.close();
-            membership.emptied(this);
-        }
+        emptyCheck();
     }
 
-    /** Records the participant's own mute state and tells everyone (the sender gets its echo with {@code id}). */
-    public void mute(String participantId, MediaKind kind, boolean muted, Object requestId) {
-        Participant p = participants.get(participantId);
-        if (p == null) {
-            return;
-        }
-        if (kind == MediaKind.AUDIO) {
-            p.setAudioMuted(muted);
-        } else {
-            p.setVideoMuted(muted);
-        }
-        JsonObject updated = ServerMessages.participantUpdated(p.view());
-        for (Participant other : participants.values()) {
-            other.channel().send(other == p && requestId != null ? updated.copy().put("id", requestId) : updated);
-        }
+    /** A command sent by a participant; the outcome is broadcast (if accepted) before the future completes. */
+    public Future<Step> command(Participant sender, Command command) {
+        return moderation.submit(domain -> domain.handle(sender.id(), command));
     }
 
     /** The tracks {@code participantId} may receive now (what its last {@code tracks} message listed). */
@@ -131,8 +185,46 @@ public final class Roundtable {
         return p == null ? List.of() : p.sentTracks();
     }
 
+    @Override
+    public void onStep(Step step) {
+        if (closed) {
+            return;
+        }
+        RoundtableSnapshot snapshot = step.snapshot();
+        for (Event event : step.outcome().events()) {
+            if (event instanceof Event.ParticipantDenied e) {
+                expel(e.participantId(), "denied", "a moderator did not admit you to this roundtable");
+            } else if (event instanceof Event.ParticipantRemoved e) {
+                expel(e.participantId(), e.banned() ? "banned" : "removed",
+                        e.banned() ? "a moderator removed you from this roundtable for good" : "a moderator removed you from this roundtable");
+            }
+        }
+        if (snapshot.ended()) {
+            for (Participant p : List.copyOf(participants.values())) {
+                send(p, ServerMessages.roundtable(ModerationJson.events(step.outcome().events()), ModerationJson.snapshot(snapshot)));
+                expel(p.id(), "roundtable-ended", "the moderator ended the roundtable");
+            }
+            return;
+        }
+        for (Participant p : participants.values()) {
+            RoundtableSnapshot.ParticipantView view = view(snapshot, p.id());
+            if (view == null) {
+                continue;
+            }
+            if (mirror(p, view)) {
+                JsonObject updated = ServerMessages.participantUpdated(p.view());
+                participants.values().forEach(other -> other.channel().send(updated));
+            }
+            applyGrant(p, MediaGrant.of(view));
+        }
+        JsonObject message = ServerMessages.roundtable(ModerationJson.events(step.outcome().events()), ModerationJson.snapshot(snapshot));
+        participants.values().forEach(p -> p.channel().send(message));
+        refreshTracks();
+    }
+
     void onTrackAdded(TrackInfo track) {
-        if (closed || !participants.containsKey(track.endpointId())) {
+        Participant owner = byEndpoint.get(track.endpointId());
+        if (closed || owner == null || participants.get(owner.id()) != owner) {
             return; // late event from an endpoint that already left
         }
         tracks.put(track.trackId(), track);
@@ -146,11 +238,113 @@ public final class Roundtable {
     }
 
     void onEndpointExpired(String endpointId, String reason) {
-        Participant p = participants.get(endpointId);
-        if (p != null) {
+        Participant p = byEndpoint.get(endpointId);
+        if (p != null && participants.get(p.id()) == p) {
             p.channel().disconnect(ErrorCode.MEDIA_EXPIRED, "media connection lost: " + reason);
-            leave(endpointId, "media-expired");
+            leave(p, "media-expired");
         }
+    }
+
+    private void send(Participant p, JsonObject message) {
+        p.channel().send(message);
+    }
+
+    /** The domain took the participant out (denied, removed, ended): end its session. */
+    private void expel(String participantId, String code, String message) {
+        Participant p = participants.get(participantId);
+        if (p == null) {
+            return;
+        }
+        p.channel().disconnect(code, message);
+        detach(p);
+        JsonObject left = ServerMessages.participantLeft(participantId, code);
+        participants.values().forEach(other -> other.channel().send(left));
+        refreshTracks();
+        emptyCheck();
+    }
+
+    /** Forgets the session and frees its endpoint and tracks; the domain is the caller's business. */
+    private void detach(Participant p) {
+        if (participants.get(p.id()) == p) {
+            participants.remove(p.id());
+        }
+        membership.left(p);
+        EndpointHandle endpoint = p.endpoint();
+        if (endpoint != null) {
+            byEndpoint.remove(endpoint.id());
+            closeQuietly(endpoint);
+            tracks.values().removeIf(t -> t.endpointId().equals(endpoint.id()));
+        }
+    }
+
+    private void emptyCheck() {
+        if (participants.isEmpty() && !closed) {
+            closed = true;
+            moderation.listen(null);
+            conference.close();
+            membership.emptied(this);
+        }
+    }
+
+    /** The server stops: frees the conference; the domain keeps everyone as they were (the journal is replayed at the next start). */
+    void shutDown() {
+        if (!closed) {
+            closed = true;
+            moderation.listen(null);
+            participants.clear();
+            byEndpoint.clear();
+            conference.close();
+            membership.emptied(this);
+        }
+    }
+
+    private static RoundtableSnapshot.ParticipantView view(RoundtableSnapshot snapshot, String id) {
+        for (RoundtableSnapshot.ParticipantView p : snapshot.participants()) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean mirror(Participant p, RoundtableSnapshot.ParticipantView view) {
+        if (view == null) {
+            return false;
+        }
+        return p.mirror(Role.valueOf(view.role().name()), view.presence() == Presence.CONNECTED,
+                !view.audioOn() || view.forceMuted().contains(Medium.AUDIO),
+                !view.videoOn() || view.forceMuted().contains(Medium.VIDEO));
+    }
+
+    /** Doing, not deciding: hands the SFU only what changed since the last grant. */
+    private static void applyGrant(Participant p, MediaGrant grant) {
+        EndpointHandle endpoint = p.endpoint();
+        MediaGrant last = p.grant();
+        if (endpoint == null || grant.equals(last)) {
+            return;
+        }
+        try {
+            if (last == null || last.mayPublish() != grant.mayPublish()) {
+                endpoint.setMayPublish(grant.mayPublish());
+                if (last != null && grant.mayPublish()) {
+                    p.channel().send(ServerMessages.startPublishing());
+                }
+            }
+            if (last == null || last.audioForwarded() != grant.audioForwarded()) {
+                endpoint.setAudioForwarded(grant.audioForwarded());
+            }
+            if (last == null || last.videoForwarded() != grant.videoForwarded()) {
+                endpoint.setVideoForwarded(grant.videoForwarded());
+            }
+            p.granted(grant);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "enforcing " + grant + " on " + endpoint.id() + " failed", e);
+        }
+    }
+
+    private String ownerOf(TrackInfo track) {
+        Participant owner = byEndpoint.get(track.endpointId());
+        return owner == null ? null : owner.id();
     }
 
     private void refreshTracks() {
@@ -158,10 +352,10 @@ public final class Roundtable {
     }
 
     private void sendTracks(Participant p, boolean always) {
-        List<TrackInfo> selected = TrackSelection.tracksFor(p.id(), p.role(), tracks.values());
+        List<TrackInfo> selected = TrackSelection.tracksFor(p.id(), p.admitted(), tracks.values(), this::ownerOf);
         if (always || !selected.equals(p.sentTracks())) {
             p.setSentTracks(selected);
-            p.channel().send(ServerMessages.tracks(selected));
+            p.channel().send(ServerMessages.tracks(selected, this::ownerOf));
         }
     }
 

@@ -51,6 +51,29 @@ class JoinTokensTest {
     }
 
     @Test
+    void theParticipantIdIsTheSubClaimElseDerivedFromRoomAndName() throws Exception {
+        Instant now = Instant.now();
+        JoinTokens tokens = new JoinTokens(vertx, SECRET, at(now));
+        Instant exp = Instant.ofEpochSecond(now.plus(Duration.ofHours(1)).getEpochSecond());
+        JoinClaims explicit = new JoinClaims("council", Role.MINISTER, "Ana", exp, "ana-ruiz");
+        assertEquals("ana-ruiz", tokens.verify(tokens.issue(explicit)).await(10, TimeUnit.SECONDS).participantId());
+
+        String derived = JoinClaims.derivedId("council", "Ana");
+        assertEquals(derived, new JoinClaims("council", Role.VIEWER, " Ana ", exp).participantId(), "same person whatever the role");
+        assertEquals(14, derived.length());
+        assertEquals(false, derived.equals(JoinClaims.derivedId("other", "Ana")), "ids differ between rooms");
+
+        JWTAuth foreign = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
+                .setAlgorithm("HS256").setBuffer(Buffer.buffer(SECRET))));
+        String withoutSub = foreign.generateToken(new JsonObject().put("room", "council").put("role", "minister")
+                .put("name", "Ana").put("exp", exp.getEpochSecond()), new JWTOptions().setAlgorithm("HS256"));
+        assertEquals(derived, tokens.verify(withoutSub).await(10, TimeUnit.SECONDS).participantId());
+        String badSub = foreign.generateToken(new JsonObject().put("room", "council").put("role", "minister")
+                .put("name", "Ana").put("sub", "has spaces").put("exp", exp.getEpochSecond()), new JWTOptions().setAlgorithm("HS256"));
+        assertEquals("bad-claims", rejection(tokens, badSub).reason());
+    }
+
+    @Test
     void anExpiredTokenIsRefusedAsExpired() {
         JoinTokens issuedYesterday = new JoinTokens(vertx, SECRET, at(Instant.now().minus(Duration.ofDays(2))));
         String token = issuedYesterday.issue("council", Role.VIEWER, "Vic", Duration.ofHours(24));

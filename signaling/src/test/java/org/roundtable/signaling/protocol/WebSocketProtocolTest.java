@@ -54,7 +54,7 @@ class WebSocketProtocolTest {
             assertEquals(new JsonObject().put("participantId", id).put("name", "Alice").put("role", "minister")
                     .put("audioMuted", false).put("videoMuted", false), participants.getJsonObject(0));
             assertEquals(new JsonArray(), alice.next("tracks").getJsonArray("tracks"));
-            EndpointDouble endpoint = server.media.endpoints.get(id);
+            EndpointDouble endpoint = server.media.endpointOf(id);
             assertTrue(endpoint.mayPublish);
         }
     }
@@ -67,7 +67,7 @@ class WebSocketProtocolTest {
             JsonObject error = viewer.exchange(new JsonObject().put("type", "publish").put("id", 7).put("sdp", "v=0"), "error");
             assertEquals("not-allowed", error.getString("code"));
             assertEquals(7, error.getInteger("id"));
-            EndpointDouble endpoint = server.media.endpoints.get(id);
+            EndpointDouble endpoint = server.media.endpointOf(id);
             assertFalse(endpoint.mayPublish);
             assertEquals(List.of(), endpoint.publishOffers);
             assertEquals("pong", viewer.exchange(new JsonObject().put("type", "ping"), "pong").getString("type"));
@@ -82,7 +82,7 @@ class WebSocketProtocolTest {
             JsonObject answer = alice.exchange(new JsonObject().put("type", "publish").put("id", "p1").put("sdp", "v=0 offer"), "publishAnswer");
             assertEquals("answer-to:v=0 offer", answer.getString("sdp"));
             assertEquals("p1", answer.getString("id"));
-            assertEquals(List.of("v=0 offer"), server.media.endpoints.get(id).publishOffers);
+            assertEquals(List.of("v=0 offer"), server.media.endpointOf(id).publishOffers);
         }
     }
 
@@ -136,7 +136,7 @@ class WebSocketProtocolTest {
             JsonObject left = alice.next("participantLeft");
             assertEquals(veraId, left.getString("participantId"));
             assertEquals("disconnected", left.getString("reason"));
-            assertTrue(server.media.endpoints.get(veraId).closed);
+            assertTrue(server.media.endpointOf(veraId).closed);
 
             try (WsTestClient bob = join("council", Role.MINISTER, "Bob")) {
                 String bobId = bob.next("welcome").getString("participantId");
@@ -173,8 +173,8 @@ class WebSocketProtocolTest {
             vera.next("welcome");
             vera.next("tracks");
             JsonObject echo = alice.exchange(new JsonObject().put("type", "mute").put("id", 9).put("kind", "audio").put("muted", true), "participantUpdated");
-            assertEquals(9, echo.getInteger("id"));
             assertTrue(echo.getJsonObject("participant").getBoolean("audioMuted"));
+            assertEquals(9, alice.next("ok").getInteger("id"));
             JsonObject seen = vera.next("participantUpdated").getJsonObject("participant");
             assertEquals(aliceId, seen.getString("participantId"));
             assertTrue(seen.getBoolean("audioMuted"));
@@ -193,7 +193,7 @@ class WebSocketProtocolTest {
             String veraId = vera.next("welcome").getString("participantId");
             vera.next("tracks");
 
-            EndpointDouble aliceEndpoint = server.media.endpoints.get(aliceId);
+            EndpointDouble aliceEndpoint = server.media.endpointOf(aliceId);
             aliceEndpoint.publishTrack("a-audio", MediaKind.AUDIO);
             aliceEndpoint.publishTrack("a-video", MediaKind.VIDEO);
             JsonArray first = vera.next("tracks").getJsonArray("tracks");
@@ -205,7 +205,7 @@ class WebSocketProtocolTest {
             JsonObject answer = vera.exchange(new JsonObject().put("type", "subscribe").put("id", 1).put("sdp", "v=0 sub")
                     .put("mids", new JsonObject().put("0", "a-audio").put("1", "a-video").put("2", "forged")), "subscribeAnswer");
             assertEquals("answer-to:v=0 sub", answer.getString("sdp"));
-            assertEquals(Map.of("0", "a-audio", "1", "a-video"), server.media.endpoints.get(veraId).subscribeCalls.get(0).midToTrackId());
+            assertEquals(Map.of("0", "a-audio", "1", "a-video"), server.media.endpointOf(veraId).subscribeCalls.get(0).midToTrackId());
 
             // Alice never receives her own tracks: her list did not change, so she got no message.
             assertEquals("pong", alice.exchange(new JsonObject().put("type", "ping"), "pong").getString("type"));
@@ -225,7 +225,7 @@ class WebSocketProtocolTest {
             alice.next("participantJoined");
             bob.next("welcome");
             bob.next("tracks");
-            server.media.conferenceOf(aliceId).listener.onEndpointExpired(aliceId, "ICE consent lost");
+            server.media.conferenceOf(server.media.endpointOf(aliceId).id()).listener.onEndpointExpired(server.media.endpointOf(aliceId).id(), "ICE consent lost");
             JsonObject error = alice.next("error");
             assertEquals("media-expired", error.getString("code"));
             assertEquals(Short.valueOf(Session.CLOSE_BY_SERVER), alice.awaitClose());

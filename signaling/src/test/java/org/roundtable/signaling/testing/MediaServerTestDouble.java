@@ -39,6 +39,14 @@ public final class MediaServerTestDouble implements MediaServer {
         this.answers = answers;
     }
 
+    /** The endpoint of a participant's latest session: endpoint ids are {@code participantId.n}. */
+    public EndpointDouble endpointOf(String participantId) {
+        return endpoints.values().stream()
+                .filter(e -> e.id.startsWith(participantId + "."))
+                .max(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.id.substring(participantId.length() + 1))))
+                .orElseThrow(() -> new AssertionError("no endpoint of " + participantId));
+    }
+
     /** The conference an endpoint belongs to. */
     public ConferenceDouble conferenceOf(String endpointId) {
         return endpoints.get(endpointId).conference;
@@ -115,7 +123,9 @@ public final class MediaServerTestDouble implements MediaServer {
 
     public final class EndpointDouble implements EndpointHandle {
         private final String id;
-        public final boolean mayPublish;
+        public volatile boolean mayPublish;
+        public volatile boolean audioForwarded = true;
+        public volatile boolean videoForwarded = true;
         final ConferenceDouble conference;
         public final List<String> publishOffers = new CopyOnWriteArrayList<>();
         public final List<SubscribeCall> subscribeCalls = new CopyOnWriteArrayList<>();
@@ -149,17 +159,17 @@ public final class MediaServerTestDouble implements MediaServer {
 
         @Override
         public void setMayPublish(boolean mayPublish) {
-            throw new UnsupportedOperationException("not used by signaling yet");
+            this.mayPublish = mayPublish;
         }
 
         @Override
         public void setAudioForwarded(boolean forwarded) {
-            throw new UnsupportedOperationException("not used by signaling yet");
+            audioForwarded = forwarded;
         }
 
         @Override
         public void setVideoForwarded(boolean forwarded) {
-            throw new UnsupportedOperationException("not used by signaling yet");
+            videoForwarded = forwarded;
         }
 
         @Override

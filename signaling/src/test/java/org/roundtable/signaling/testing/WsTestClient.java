@@ -26,6 +26,7 @@ public final class WsTestClient implements AutoCloseable {
     private final WebSocket socket;
     private final LinkedBlockingQueue<JsonObject> inbox;
     private final CompletableFuture<Short> closed;
+    private volatile JsonObject lastState;
 
     private WsTestClient(WebSocketClient owner, WebSocket socket, LinkedBlockingQueue<JsonObject> inbox, CompletableFuture<Short> closed) {
         this.owner = owner;
@@ -55,11 +56,60 @@ public final class WsTestClient implements AutoCloseable {
         socket.writeTextMessage(text);
     }
 
-    /** The next message, which must be of {@code type}. */
+    /**
+     * The next message, which must be of {@code type}. Moderation state updates ({@code roundtable})
+     * are passed over unless asked for: most tests follow one conversation, not the whole room.
+     */
     public JsonObject next(String type) throws InterruptedException {
+        while (true) {
+            JsonObject message = inbox.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(message, "no '" + type + "' message arrived");
+            if ("roundtable".equals(message.getString("type")) && !"roundtable".equals(type)) {
+                lastState = message.getJsonObject("state");
+                continue;
+            }
+            assertEquals(type, message.getString("type"), "unexpected message " + message.encode());
+            if ("roundtable".equals(type)) {
+                lastState = message.getJsonObject("state");
+            } else if ("welcome".equals(type)) {
+                lastState = message.getJsonObject("roundtable");
+            }
+            return message;
+        }
+    }
+
+    /**
+     * The moderation state once it satisfies {@code condition}: the last one seen if it does, else
+     * the next {@code roundtable} message that does (others are passed over).
+     */
+    public JsonObject nextState(java.util.function.Predicate<JsonObject> condition) throws InterruptedException {
+        if (lastState != null && condition.test(lastState)) {
+            return lastState;
+        }
+        while (true) {
+            JsonObject message = inbox.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(message, "no roundtable state satisfying the condition arrived; last: " + lastState);
+            if ("roundtable".equals(message.getString("type"))) {
+                lastState = message.getJsonObject("state");
+                if (condition.test(lastState)) {
+                    return lastState;
+                }
+            }
+        }
+    }
+
+    /** The last moderation state seen, from {@code welcome} or {@code roundtable}. */
+    public JsonObject lastState() {
+        return lastState;
+    }
+
+    /** The next message of any type. */
+    public JsonObject nextAny() throws InterruptedException {
         JsonObject message = inbox.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(message, "no '" + type + "' message arrived");
-        assertEquals(type, message.getString("type"), "unexpected message " + message.encode());
+        assertNotNull(message, "no message arrived");
+        if ("roundtable".equals(message.getString("type"))) {
+            lastState = message.getJsonObject("state");
+        }
         return message;
     }
 
