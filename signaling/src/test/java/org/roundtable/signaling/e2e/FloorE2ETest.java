@@ -1,7 +1,6 @@
 package org.roundtable.signaling.e2e;
 
 import com.microsoft.playwright.Page;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -9,23 +8,14 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roundtable.sfu.SfuServer;
-import org.roundtable.sfu.api.SfuConfig;
-import org.roundtable.signaling.JoinLinks;
-import org.roundtable.signaling.RoundtableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roundtable.signaling.auth.JoinClaims;
 import org.roundtable.signaling.auth.Role;
-import org.roundtable.signaling.cli.ServerOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,34 +55,14 @@ class FloorE2ETest {
               return sent;
             }""";
 
-    @TempDir
-    Path dataDir;
-    private SfuServer media;
-    private Vertx vertx;
-    private RoundtableServer server;
-    private BrowserHarness browsers;
-
-    @BeforeEach
-    void start() throws Exception {
-        media = SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 1));
-        vertx = Vertx.vertx();
-        server = RoundtableServer.start(vertx, ServerOptions.loopbackForTests(dataDir), media, Clock.systemUTC()).await(20, TimeUnit.SECONDS);
-        browsers = new BrowserHarness();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        browsers.close();
-        vertx.close().await(20, TimeUnit.SECONDS);
-        media.close();
-    }
+    @RegisterExtension
+    final LiveStack stack = new LiveStack();
 
     private Page open(Role role, String name, int width, int height) {
-        Page page = browsers.participant(width, height);
+        Page page = stack.browsers().participant(width, height);
         page.addInitScript(SMALL_CAMERA);
-        String token = server.tokens().issue(ROOM, role, name, Duration.ofHours(1));
-        page.navigate(JoinLinks.url("http://127.0.0.1:" + server.httpPort(), token));
-        page.waitForFunction("() => window.roundtable && window.roundtable.connection === 'connected' && window.roundtable.moderation");
+        stack.open(page, ROOM, role, name);
+        page.waitForFunction("() => window.roundtable.moderation");
         return page;
     }
 
@@ -234,11 +204,7 @@ class FloorE2ETest {
         String deadline = (String) bruno.evaluate("() => window.roundtable.moderation.floor.deadline");
 
         // Kill the signaling server in-process and start a new one on the same data dir and port.
-        int port = server.httpPort();
-        vertx.close().await(20, TimeUnit.SECONDS);
-        vertx = Vertx.vertx();
-        ServerOptions same = new ServerOptions(port, 0, "127.0.0.1", null, dataDir, dataDir.resolve("secret.key"), null, null);
-        server = RoundtableServer.start(vertx, same, media, Clock.systemUTC()).await(20, TimeUnit.SECONDS);
+        stack.restartSignaling();
 
         for (Page page : List.of(moderator, ana, bruno)) {
             waitFor(page, "() => window.roundtable.connection === 'closed'", null);
@@ -291,9 +257,9 @@ class FloorE2ETest {
     }
 
     private JsonObject recordJson() throws Exception {
-        String token = server.tokens().issue(ROOM, Role.MODERATOR, "Record reader", Duration.ofMinutes(5));
-        String body = vertx.createHttpClient()
-                .request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(server.httpPort())
+        String token = stack.token(ROOM, Role.MODERATOR, "Record reader");
+        String body = stack.vertx().createHttpClient()
+                .request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(stack.httpPort())
                         .setURI("/api/roundtables/" + ROOM + "/record?format=json").putHeader("Authorization", "Bearer " + token))
                 .compose(req -> req.send()).compose(res -> res.body())
                 .await(20, TimeUnit.SECONDS).toString();

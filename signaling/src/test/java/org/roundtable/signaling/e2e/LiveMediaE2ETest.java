@@ -2,26 +2,14 @@ package org.roundtable.signaling.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.vertx.core.Vertx;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roundtable.sfu.SfuServer;
-import org.roundtable.sfu.api.SfuConfig;
-import org.roundtable.signaling.JoinLinks;
-import org.roundtable.signaling.RoundtableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roundtable.signaling.auth.Role;
-import org.roundtable.signaling.cli.ServerOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,33 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Chromium pages through the real SFU on loopback: cameras and microphones reach the others. */
 class LiveMediaE2ETest {
 
-    @TempDir
-    Path dataDir;
-    private SfuServer media;
-    private Vertx vertx;
-    private RoundtableServer server;
-    private BrowserHarness browsers;
-
-    @BeforeEach
-    void start() throws Exception {
-        media = SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 1));
-        vertx = Vertx.vertx();
-        server = RoundtableServer.start(vertx, ServerOptions.loopbackForTests(dataDir), media, Clock.systemUTC()).await(20, TimeUnit.SECONDS);
-        browsers = new BrowserHarness();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        browsers.close();
-        vertx.close().await(20, TimeUnit.SECONDS);
-        media.close();
-    }
+    @RegisterExtension
+    final LiveStack stack = new LiveStack();
 
     private Page open(Page page, Role role, String name) {
-        String token = server.tokens().issue("live", role, name, Duration.ofHours(1));
-        page.navigate(JoinLinks.url("http://127.0.0.1:" + server.httpPort(), token));
-        page.waitForFunction("() => window.roundtable && window.roundtable.connection === 'connected'");
-        return page;
+        return stack.open(page, "live", role, name);
     }
 
     /** Resolves once the page's subscribe connection decoded video frames and received audio samples. */
@@ -92,10 +58,10 @@ class LiveMediaE2ETest {
      */
     @Test
     void aCallOutlivesTheConsentExpiry() throws Exception {
-        Page ana = open(browsers.participant(640, 480), Role.MINISTER, "Ana Ruiz");
-        Page viewer = open(browsers.participant(640, 480), Role.VIEWER, "Vera");
+        Page ana = open(stack.browsers().participant(640, 480), Role.MINISTER, "Ana Ruiz");
+        Page viewer = open(stack.browsers().participant(640, 480), Role.VIEWER, "Vera");
         awaitMedia(viewer, 2);
-        int endpoints = media.counters().endpoints();
+        int endpoints = stack.media().counters().endpoints();
 
         viewer.waitForTimeout(40_000);
 
@@ -104,7 +70,7 @@ class LiveMediaE2ETest {
             assertEquals(null, page.evaluate("() => window.roundtable.lastError"));
         }
         assertEquals("connected", ana.evaluate("() => window.roundtable.pcs.publish.connectionState"));
-        assertEquals(endpoints, media.counters().endpoints(), "an endpoint expired");
+        assertEquals(endpoints, stack.media().counters().endpoints(), "an endpoint expired");
         assertEquals(2, viewer.evaluate("() => window.roundtable.tracks.length"));
         // and the viewer still decodes new frames
         int frames = ((Number) viewer.evaluate(FRAMES_DECODED)).intValue();
@@ -115,9 +81,9 @@ class LiveMediaE2ETest {
 
     @Test
     void ministersSeeEachOtherAndTheViewerSeesBoth() throws Exception {
-        Page ana = open(browsers.participant(), Role.MINISTER, "Ana Ruiz");
-        Page bruno = open(browsers.participant(), Role.MINISTER, "Bruno Costa");
-        Page viewer = open(browsers.participant(), Role.VIEWER, "Vera");
+        Page ana = open(stack.browsers().participant(), Role.MINISTER, "Ana Ruiz");
+        Page bruno = open(stack.browsers().participant(), Role.MINISTER, "Bruno Costa");
+        Page viewer = open(stack.browsers().participant(), Role.VIEWER, "Vera");
         awaitMedia(ana, 2);
         awaitMedia(bruno, 2);
         awaitMedia(viewer, 4);
@@ -140,7 +106,7 @@ class LiveMediaE2ETest {
         assertEquals(null, ana.evaluate("() => window.roundtable.lastError"));
 
         // A newcomer's tracks reuse those inactive transceivers, and her video plays on Ana's page.
-        open(browsers.participant(), Role.MINISTER, "Carla Dias");
+        open(stack.browsers().participant(), Role.MINISTER, "Carla Dias");
         ana.locator("#grid .tile:not(.no-video)").filter(new Locator.FilterOptions().setHasText("Carla Dias")).waitFor();
         assertEquals(2, ana.evaluate("() => window.roundtable.pcs.subscribe.getTransceivers().length"));
         assertEquals(null, ana.evaluate("() => window.roundtable.lastError"));

@@ -7,63 +7,29 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roundtable.signaling.JoinLinks;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roundtable.signaling.auth.Role;
-import org.roundtable.signaling.testing.RunningServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Real Chromium through the real pages. The media server here is the signaling test double with
- * answers that never complete, so pages stay in "media connecting"; media assertions arrive with
- * the SFU.
+ * The room page in real Chromium through the real signaling server and SFU: what ministers and
+ * viewers see (participants, tiles, own preview, mute state, leaving) and how a bad link is
+ * explained.
  */
 class RoomPageE2ETest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    @TempDir
-    Path dataDir;
-    private static BrowserHarness browsers;
-    private RunningServer server;
-
-    @BeforeAll
-    static void launchBrowser() throws Exception {
-        browsers = new BrowserHarness();
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browsers.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new RunningServer(dataDir);
-        server.media.answerWith(offer -> new CompletableFuture<>());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        browsers.closeParticipants();
-        server.close();
-    }
+    @RegisterExtension
+    final LiveStack stack = new LiveStack();
 
     private Page open(Page page, Role role, String name) {
-        page.navigate(JoinLinks.url("http://127.0.0.1:" + server.port(), server.token("cabinet", role, name)));
-        page.waitForFunction("() => window.roundtable && window.roundtable.connection === 'connected'");
-        return page;
+        return stack.open(page, "cabinet", role, name);
     }
 
     @SuppressWarnings("unchecked")
@@ -77,10 +43,11 @@ class RoomPageE2ETest {
     }
 
     @Test
-    void ministerAndViewerSeeTheSameRoundtable() {
-        Page minister = open(browsers.participant(), Role.MINISTER, "Ana Ruiz");
-        Page colleague = open(browsers.participant(), Role.MINISTER, "Bruno Costa");
-        Page viewer = open(browsers.participant(375, 740), Role.VIEWER, "Vera");
+    void ministerAndViewerSeeTheSameRoundtable() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Page minister = open(stack.browsers().participant(), Role.MINISTER, "Ana Ruiz");
+        Page colleague = open(stack.browsers().participant(), Role.MINISTER, "Bruno Costa");
+        Page viewer = open(stack.browsers().participant(375, 740), Role.VIEWER, "Vera");
         for (Page page : List.of(minister, colleague, viewer)) {
             waitForParticipants(page, 3);
         }
@@ -126,14 +93,15 @@ class RoomPageE2ETest {
     }
 
     @Test
-    void aBadLinkIsExplained() {
-        Page page = browsers.participant();
-        page.navigate("http://127.0.0.1:" + server.port() + "/");
+    void aBadLinkIsExplained() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Page page = stack.browsers().participant();
+        page.navigate("http://127.0.0.1:" + stack.httpPort() + "/");
         page.fill("#join-input", "this is not a link");
         page.click("button[type=submit]");
         page.locator("#join-error").waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("join.png")));
-        page.navigate("http://127.0.0.1:" + server.port() + "/room?token=not-a-token");
+        page.navigate("http://127.0.0.1:" + stack.httpPort() + "/room?token=not-a-token");
         page.waitForFunction("() => window.roundtable && window.roundtable.connection === 'refused'");
         assertTrue(page.isVisible("#ended"));
         assertEquals("This link does not work", page.textContent("#ended-title"));

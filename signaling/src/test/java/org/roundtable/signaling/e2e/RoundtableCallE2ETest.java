@@ -1,7 +1,6 @@
 package org.roundtable.signaling.e2e;
 
 import com.microsoft.playwright.Page;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.net.DatagramPacket;
@@ -11,25 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roundtable.sfu.SfuServer;
-import org.roundtable.sfu.api.SfuConfig;
-import org.roundtable.signaling.JoinLinks;
-import org.roundtable.signaling.RoundtableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roundtable.signaling.auth.Role;
-import org.roundtable.signaling.cli.ServerOptions;
 import org.roundtable.signaling.testing.WsTestClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,37 +32,17 @@ class RoundtableCallE2ETest {
     private static final String ROOM = "council";
     private static final List<String> MINISTERS = List.of("Ana Ruiz", "Bruno Costa", "Carla Dias");
 
-    @TempDir
-    Path dataDir;
-    private SfuServer media;
-    private Vertx vertx;
-    private RoundtableServer server;
-    private BrowserHarness browsers;
-
-    @BeforeEach
-    void start() throws Exception {
-        media = SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 1));
-        vertx = Vertx.vertx();
-        server = RoundtableServer.start(vertx, ServerOptions.loopbackForTests(dataDir), media, Clock.systemUTC())
-                .await(20, TimeUnit.SECONDS);
-        browsers = new BrowserHarness();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        browsers.close();
-        vertx.close().await(20, TimeUnit.SECONDS);
-        media.close();
-    }
+    @RegisterExtension
+    final LiveStack stack = new LiveStack();
 
     @Test
     void ministersAndViewersMeetThroughTheSfu() throws Exception {
         Map<String, Page> ministers = new java.util.LinkedHashMap<>();
         for (String name : MINISTERS) {
-            ministers.put(name, open(browsers.participant(640, 480), Role.MINISTER, name));
+            ministers.put(name, open(stack.browsers().participant(640, 480), Role.MINISTER, name));
         }
-        List<Page> viewers = List.of(open(browsers.participant(640, 480), Role.VIEWER, "Vera"),
-                open(browsers.participant(640, 480), Role.VIEWER, "Victor"));
+        List<Page> viewers = List.of(open(stack.browsers().participant(640, 480), Role.VIEWER, "Vera"),
+                open(stack.browsers().participant(640, 480), Role.VIEWER, "Victor"));
 
         // Every minister decodes the other two ministers' video and receives their audio.
         ministers.forEach((name, page) -> awaitFlowFrom(page, others(name)));
@@ -98,14 +66,14 @@ class RoundtableCallE2ETest {
         // Garbage at the media port and on the signaling socket does not disturb the call.
         List<PageMediaStats> before = new ArrayList<>();
         ministers.values().forEach(p -> before.add(PageMediaStats.read(p)));
-        sendGarbageDatagrams(media.port());
+        sendGarbageDatagrams(stack.media().port());
         sendGarbageMessages();
         int i = 0;
         for (Map.Entry<String, Page> m : ministers.entrySet()) {
             PageMediaStats.awaitGrowth(m.getValue(), before.get(i++), others(m.getKey()));
         }
-        assertTrue(media.counters().droppedByReason().values().stream().mapToLong(Long::longValue).sum() > 0
-                || media.counters().srtpFailures() > 0, "the garbage was seen and dropped");
+        assertTrue(stack.media().counters().droppedByReason().values().stream().mapToLong(Long::longValue).sum() > 0
+                || stack.media().counters().srtpFailures() > 0, "the garbage was seen and dropped");
 
         // A minister closes the tab: the others' subscriptions to her end.
         ministers.remove("Carla Dias").close();
@@ -139,10 +107,7 @@ class RoundtableCallE2ETest {
             }""";
 
     private Page open(Page page, Role role, String name) {
-        String token = server.tokens().issue(ROOM, role, name, Duration.ofHours(1));
-        page.navigate(JoinLinks.url("http://127.0.0.1:" + server.httpPort(), token));
-        page.waitForFunction("() => window.roundtable && window.roundtable.connection === 'connected'");
-        return page;
+        return stack.open(page, ROOM, role, name);
     }
 
     private static List<String> others(String name) {
@@ -161,7 +126,7 @@ class RoundtableCallE2ETest {
 
     /** From the viewer's browser: a real camera offer sent as 'publish' on a socket with a viewer's token. */
     private JsonObject viewerPublishAttempt(Page viewerPage) {
-        String token = server.tokens().issue(ROOM, Role.VIEWER, "Vera (second device)", Duration.ofHours(1));
+        String token = stack.token(ROOM, Role.VIEWER, "Vera (second device)");
         Object reply = viewerPage.evaluate("""
                 async (token) => {
                   const pc = new RTCPeerConnection({bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require'});
@@ -210,8 +175,8 @@ class RoundtableCallE2ETest {
 
     /** Malformed JSON, unknown types and oversize text on a viewer's socket; and a socket with no token. */
     private void sendGarbageMessages() throws Exception {
-        String token = server.tokens().issue(ROOM, Role.VIEWER, "Noise", Duration.ofHours(1));
-        try (WsTestClient noisy = WsTestClient.connect(vertx, server.httpPort(), token)) {
+        String token = stack.token(ROOM, Role.VIEWER, "Noise");
+        try (WsTestClient noisy = WsTestClient.connect(stack.vertx(), stack.httpPort(), token)) {
             noisy.next("welcome");
             noisy.sendRaw("{not json");
             noisy.sendRaw("[]");
@@ -220,7 +185,7 @@ class RoundtableCallE2ETest {
             noisy.sendRaw("{\"type\":\"subscribe\",\"sdp\":\"v=0\",\"mids\":{\"0\":\"nobody:0\"}}");
             noisy.sendRaw("x".repeat(300_000));
         }
-        try (WsTestClient anonymous = WsTestClient.connect(vertx, server.httpPort(), "garbage.token.here")) {
+        try (WsTestClient anonymous = WsTestClient.connect(stack.vertx(), stack.httpPort(), "garbage.token.here")) {
             anonymous.awaitClose();
         }
     }
@@ -230,9 +195,9 @@ class RoundtableCallE2ETest {
         long deadline = System.nanoTime() + 30_000_000_000L;
         String metrics = "";
         while (System.nanoTime() < deadline) {
-            metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+            metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.httpPort() + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            if (endpoints(metrics) == 0 && metrics.contains("roundtable_endpoints") && media.counters().endpoints() == 0) {
+            if (endpoints(metrics) == 0 && metrics.contains("roundtable_endpoints") && stack.media().counters().endpoints() == 0) {
                 return;
             }
             Thread.sleep(250);

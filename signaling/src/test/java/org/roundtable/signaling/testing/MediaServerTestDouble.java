@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import org.roundtable.sfu.api.ConferenceHandle;
 import org.roundtable.sfu.api.ConferenceListener;
@@ -17,10 +16,15 @@ import org.roundtable.sfu.api.MediaServer;
 import org.roundtable.sfu.api.TrackInfo;
 
 /**
- * TEST DOUBLE of the media plane, for protocol tests of the signaling module only (the real one
- * is org.roundtable.sfu.SfuServer). It records what signaling asked for, answers SDP through a
- * pluggable function, and lets a test raise the conference events the SFU would raise.
- * Thread-safe.
+ * TEST DOUBLE of the media plane (the real one is org.roundtable.sfu.SfuServer), kept for the
+ * signaling module's protocol-level tests only: WebSocketProtocolTest and ModerationProtocolTest
+ * (also ModerationApiTest, and HttpEndpointsTest for the metrics mapping). Why: those tests
+ * assert what signaling <em>asked</em> the media server (which endpoint may publish, whose audio
+ * or video is forwarded, which mid maps to which track), raise SFU events on demand (a track
+ * published, an endpoint expired) and read fixed counters; the real SFU neither exposes those
+ * calls nor produces those events without real media. Browser tests never use it: they run the
+ * real SfuServer (e2e.LiveStack). It records calls, answers an SDP offer with "answer-to:" + the offer,
+ * and lets a test raise the conference events the SFU would raise. Thread-safe.
  */
 public final class MediaServerTestDouble implements MediaServer {
 
@@ -30,13 +34,10 @@ public final class MediaServerTestDouble implements MediaServer {
 
     public final Map<String, ConferenceDouble> conferences = new ConcurrentHashMap<>();
     public final Map<String, EndpointDouble> endpoints = new ConcurrentHashMap<>();
-    private volatile Function<String, CompletableFuture<String>> answers =
-            offer -> CompletableFuture.completedFuture("answer-to:" + offer);
     private final AtomicInteger liveConferences = new AtomicInteger();
 
-    /** Replaces how offers are answered (e.g. never, for pages that must not try to connect media). */
-    public void answerWith(Function<String, CompletableFuture<String>> answers) {
-        this.answers = answers;
+    private static CompletableFuture<String> answer(String offerSdp) {
+        return CompletableFuture.completedFuture("answer-to:" + offerSdp);
     }
 
     /** The endpoint of a participant's latest session: endpoint ids are {@code participantId.n}. */
@@ -148,13 +149,13 @@ public final class MediaServerTestDouble implements MediaServer {
             if (!mayPublish) {
                 return CompletableFuture.failedFuture(new MediaException("not-allowed", "endpoint may not publish"));
             }
-            return answers.apply(offerSdp);
+            return answer(offerSdp);
         }
 
         @Override
         public CompletableFuture<String> answerSubscribe(String offerSdp, Map<String, String> midToTrackId) {
             subscribeCalls.add(new SubscribeCall(offerSdp, Map.copyOf(midToTrackId)));
-            return answers.apply(offerSdp);
+            return answer(offerSdp);
         }
 
         @Override
