@@ -128,41 +128,34 @@ public final class CommandParser {
         return id;
     }
 
+    private static final Map<String, Command.Direction> DIRECTIONS = Map.of("up", Command.Direction.UP, "down", Command.Direction.DOWN);
+    /** "moderator" parses, so that the domain refuses it with its own reason (invalid-role-change). */
+    private static final Map<String, Role> ROLES = Map.of("minister", Role.MINISTER, "viewer", Role.VIEWER, "moderator", Role.MODERATOR);
+    private static final Map<String, Medium> MEDIA = Map.of("audio", Medium.AUDIO, "video", Medium.VIDEO);
+
     private static Command.Direction direction(JsonObject b) {
-        Object v = b.getValue("direction");
-        if (v == null) {
-            throw new RequestException(ErrorCode.MISSING_FIELD, "'direction' is required");
-        }
-        return switch (String.valueOf(v)) {
-            case "up" -> Command.Direction.UP;
-            case "down" -> Command.Direction.DOWN;
-            default -> throw new RequestException(ErrorCode.BAD_FIELD, "'direction' must be \"up\" or \"down\"");
-        };
+        return requiredWord(b, "direction", DIRECTIONS, "\"up\" or \"down\"");
     }
 
     private static Role role(JsonObject b) {
-        Object v = b.getValue("role");
-        if (v == null) {
-            throw new RequestException(ErrorCode.MISSING_FIELD, "'role' is required");
-        }
-        return switch (String.valueOf(v)) {
-            case "minister" -> Role.MINISTER;
-            case "viewer" -> Role.VIEWER;
-            case "moderator" -> Role.MODERATOR;
-            default -> throw new RequestException(ErrorCode.BAD_FIELD, "'role' must be \"minister\" or \"viewer\"");
-        };
+        return requiredWord(b, "role", ROLES, "\"minister\" or \"viewer\"");
     }
 
     private static Medium medium(JsonObject b) {
-        Object v = b.getValue("kind");
+        return requiredWord(b, "kind", MEDIA, "\"audio\" or \"video\"");
+    }
+
+    /** A required field whose value is one of the keys of {@code words}. */
+    private static <T> T requiredWord(JsonObject b, String field, Map<String, T> words, String expected) {
+        Object v = b.getValue(field);
         if (v == null) {
-            throw new RequestException(ErrorCode.MISSING_FIELD, "'kind' is required");
+            throw new RequestException(ErrorCode.MISSING_FIELD, "'" + field + "' is required");
         }
-        return switch (String.valueOf(v)) {
-            case "audio" -> Medium.AUDIO;
-            case "video" -> Medium.VIDEO;
-            default -> throw new RequestException(ErrorCode.BAD_FIELD, "'kind' must be \"audio\" or \"video\"");
-        };
+        T value = words.get(String.valueOf(v));
+        if (value == null) {
+            throw new RequestException(ErrorCode.BAD_FIELD, "'" + field + "' must be " + expected);
+        }
+        return value;
     }
 
     private static String optionalString(JsonObject b, String field) {
