@@ -209,6 +209,7 @@ function menu(view, p) {
     items.push(p.queuePosition ? item('Put at head of queue', 'moveToHead', {}) : item('Add to queue (at head)', 'moveToHead', {}));
     items.push(item('Ask to mute', 'requestMute', { kind: 'audio' }));
     items.push(p.forceMuted.audio ? item('Allow microphone', 'liftForceMute', { kind: 'audio' }) : item('Mute microphone (lock)', 'forceMute', { kind: 'audio' }));
+    items.push(item('Ask to turn off camera', 'requestMute', { kind: 'video' }));
     items.push(p.forceMuted.video ? item('Allow camera', 'liftForceMute', { kind: 'video' }) : item('Stop camera (lock)', 'forceMute', { kind: 'video' }));
     items.push(item('Make viewer', 'changeRole', { role: 'viewer' }));
   } else if (p.role === 'viewer') {
@@ -244,21 +245,29 @@ function renderConsole(view, moderator) {
       h('div', { class: 'segmented' },
         segment('lobby', true, 'Ministers', s.lobbyForMinisters, () => view.send('changeSettings', { lobbyForMinisters: !s.lobbyForMinisters })),
         segment('lobbyViewers', true, 'Viewers', s.lobbyForViewers, () => view.send('changeSettings', { lobbyForViewers: !s.lobbyForViewers })))),
+    h('div', { class: 'setting-label group-label' }, 'All ministers'),
     h('div', { class: 'actions' },
-      h('button', { class: 'btn btn-small', type: 'button', title: 'Ask every minister to turn off the microphone',
-        onclick: () => view.send('requestMute', { allMinisters: true, kind: 'audio' }) }, 'Ask all to mute'),
-      h('button', { class: 'btn btn-small', type: 'button', title: 'Mute every minister; they cannot unmute until you allow it',
-        onclick: () => view.send('forceMute', { allMinisters: true, kind: 'audio' }) }, 'Mute all'),
-      h('button', { class: 'btn btn-small', type: 'button', title: 'Let every force-muted minister unmute again',
-        onclick: () => view.send('liftForceMute', { allMinisters: true, kind: 'audio' }) }, 'Allow all mics'),
-      h('button', { class: `btn btn-small${s.locked ? ' btn-warn' : ''}`, type: 'button', 'aria-pressed': String(s.locked),
-        title: 'A locked roundtable lets only moderators in', onclick: () => view.send('setLocked', { locked: !s.locked }) },
-        icon('lock'), s.locked ? 'Unlock' : 'Lock'),
+      allButton(view, 'forceMute', 'audio', 'mute-all-audio', 'Mute mics', 'Mute every minister\'s microphone; they cannot unmute until you allow it'),
+      allButton(view, 'liftForceMute', 'audio', 'allow-all-audio', 'Allow mics', 'Let every minister whose microphone you muted unmute again'),
+      allButton(view, 'forceMute', 'video', 'mute-all-video', 'Cameras off', 'Cameras off for all ministers; they cannot restart them until you allow it'),
+      allButton(view, 'liftForceMute', 'video', 'allow-all-video', 'Allow cameras', 'Let every minister whose camera you stopped restart it'),
+      allButton(view, 'requestMute', 'audio', 'ask-all-audio', 'Ask to mute', 'Ask every minister to turn off the microphone', ' wide')),
+    h('div', { class: 'setting-label group-label' }, 'Roundtable'),
+    h('div', { class: 'actions' },
       h('button', { class: 'btn btn-small', type: 'button', onclick: () => view.openRecord('html') }, 'Official record'),
       h('button', { class: 'btn btn-small', type: 'button', onclick: () => view.openRecord('csv') }, 'Record as CSV'),
+      h('button', { class: `btn btn-small wide${s.locked ? ' btn-warn' : ''}`, type: 'button', 'aria-pressed': String(s.locked),
+        title: 'A locked roundtable lets only moderators in', onclick: () => view.send('setLocked', { locked: !s.locked }) },
+        icon('lock'), s.locked ? 'Unlock' : 'Lock'),
       h('button', { class: 'btn btn-small btn-danger wide', type: 'button', 'data-action': 'end',
         onclick: () => { if (confirm('End the roundtable for everyone?')) view.send('endRoundtable'); } }, 'End the roundtable for everyone')),
   );
+}
+
+/** A console button that applies one moderation command of {@code kind} to every minister. */
+function allButton(view, type, kind, action, label, title, cls = '') {
+  return h('button', { class: `btn btn-small${cls}`, type: 'button', 'data-action': action, title,
+    onclick: () => view.send(type, { allMinisters: true, kind }) }, label);
 }
 
 function renderStageBanner(view) {

@@ -247,6 +247,27 @@ class FloorE2ETest {
         waitFor(moderator, "(id) => document.querySelector(`#grid .tile[data-participant-id='${id}']:not(.no-video)`) !== null", id("Vera Viewer"));
         assertEquals(false, vera.locator("#btn-hand").isHidden());
 
+        // The console stops every minister's camera, locked, and allows them again.
+        String veraState = "(id) => window.roundtable.moderation.participants.find(p => p.participantId === id)";
+        moderator.click("[data-action='mute-all-video']");
+        waitFor(moderator, "(id) => { const p = (" + veraState + ")(id); return p.forceMuted.video && !p.forwarded.video && !p.forceMuted.audio; }",
+                id("Vera Viewer"));
+        waitFor(vera, "() => window.roundtable.local.videoMuted === true", null);
+        moderator.click("[data-action='allow-all-video']");
+        waitFor(moderator, "(id) => !(" + veraState + ")(id).forceMuted.video", id("Vera Viewer"));
+        // Per participant, the menu offers both media: asking, locking and allowing.
+        moderator.click(menu + " summary");
+        assertEquals(List.of("Ask to mute", "Mute microphone (lock)", "Ask to turn off camera", "Stop camera (lock)"),
+                moderator.locator(menu + " .menu-item").allInnerTexts().subList(2, 6));
+        moderator.click(menu + " button:has-text('Ask to turn off camera')");
+        waitFor(vera, "() => window.roundtable.events.some(e => e.type === 'MuteRequested' && e.medium === 'VIDEO')", null);
+        moderator.click(menu + " summary");
+        moderator.click(menu + " button:has-text('Mute microphone (lock)')");
+        waitFor(moderator, "(id) => (" + veraState + ")(id).forceMuted.audio", id("Vera Viewer"));
+        moderator.click(menu + " summary");
+        moderator.click(menu + " button:has-text('Allow microphone')");
+        waitFor(moderator, "(id) => !(" + veraState + ")(id).forceMuted.audio", id("Vera Viewer"));
+
         moderator.click(menu + " summary");
         moderator.click(menu + " button:has-text('Make viewer')");
         // Demoted: the SFU refuses her media at once, her tracks end for everyone, her page stops publishing.
