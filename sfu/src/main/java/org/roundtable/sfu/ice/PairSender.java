@@ -14,7 +14,7 @@ import java.nio.channels.DatagramChannel;
  * same address and port as the harvester (SO_REUSEADDR) BEFORE the harvester binds its sockets:
  * on Linux the last socket bound receives, so ice4j keeps receiving and we only send.
  * Thread-safe (the channel serialises concurrent senders); each thread copies into its own
- * direct buffer, so a send allocates nothing.
+ * direct buffer, so a send allocates nothing. Non-blocking: a full send buffer drops the datagram.
  */
 public final class PairSender implements AutoCloseable {
     private static final int MAX_DATAGRAM = 2048;
@@ -32,6 +32,10 @@ public final class PairSender implements AutoCloseable {
         try {
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             ch.bind(local);
+            // a blocking channel registers the thread for interruptible I/O and takes its state lock on
+            // every send (DatagramChannelImpl.beginWrite): measurable per packet. UDP never blocks for
+            // long anyway; a full send buffer is a drop, counted by the caller.
+            ch.configureBlocking(false);
             return new PairSender(ch);
         } catch (IOException | RuntimeException e) {
             ch.close();
@@ -43,7 +47,7 @@ public final class PairSender implements AutoCloseable {
         return channel.socket().getLocalPort();
     }
 
-    /** Sends one datagram; blocks only while the socket's send buffer is full, as ice4j's socket does. */
+    /** Sends one datagram. @throws IOException also when the socket's send buffer is full (the datagram is dropped) */
     public void send(byte[] buf, int off, int len, InetSocketAddress to) throws IOException {
         if (len > MAX_DATAGRAM) {
             throw new IOException("datagram of " + len + " bytes is too large");
@@ -52,7 +56,9 @@ public final class PairSender implements AutoCloseable {
         direct.clear();
         direct.put(buf, off, len);
         direct.flip();
-        channel.send(direct, to);
+        if (channel.send(direct, to) == 0) {
+            throw new IOException("send buffer full");
+        }
     }
 
     @Override
