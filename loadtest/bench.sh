@@ -9,7 +9,7 @@
 #   roundtable  20 ministers with audio, 6 of them also with 500 kbps video, 100 viewers
 #   meeting     10 ministers, all with video, everyone subscribed to everyone
 #   broadcast   1 minister with video and audio to N viewers: a stepped search (N doubles from 25 until a
-#               step fails, then one bisection) for the largest N with loss < 1 %, latency p99 < 100 ms,
+#               step fails twice in a row, then one bisection) for the largest N with loss < 1 %, latency p99 < 100 ms,
 #               every participant joined and every subscription receiving; then one run at half that N
 #               (the "half load" latency figure)
 #   (before them, per server, an unreported 15 s warm-up run: the JVM compiles its hot path first)
@@ -100,6 +100,11 @@ broadcast() {
   local target=$1 n=$first_viewers best=0 fail=0
   while [ "$n" -le "$max_viewers" ]; do
     run "$target" "broadcast-$n" "$duration" --ministers 1 --video-ministers 1 --viewers "$n"
+    if ! passes "$out/$target-broadcast-$n.json"; then
+      # one retry: on a shared machine one latency spike from another job can fail a step on its own
+      mv "$out/$target-broadcast-$n.json" "$out/$target-broadcast-$n-first-try.json"
+      run "$target" "broadcast-$n" "$duration" --ministers 1 --video-ministers 1 --viewers "$n"
+    fi
     if passes "$out/$target-broadcast-$n.json"; then best=$n; n=$((n * 2)); else fail=$n; break; fi
   done
   if [ "$fail" -gt 0 ] && [ "$best" -gt 0 ] && [ $((fail - best)) -gt 4 ]; then
