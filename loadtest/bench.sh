@@ -13,7 +13,9 @@
 #               every participant joined and every subscription receiving; then one run at half that N
 #               (the "half load" latency figure)
 #   (before them, per server, an unreported 15 s warm-up run: the JVM compiles its hot path first)
-#   soak        (with --soak D, Roundtable only) the roundtable scenario for D, heap sampled with jstat
+#   soak        (with --soak D, Roundtable only) the meeting scenario for D, heap sampled with jstat and
+#               the live heap after a forced full GC every 30 s; --soak-only reruns just the soak and
+#               keeps the last full run's scenario reports
 #
 # Everything runs inside a private network namespace (unshare -n): Roundtable on 127.0.0.1, and
 # since libnice (Janus) gathers no candidates on loopback, a veth pair whose address 10.99.0.1 is
@@ -28,6 +30,7 @@ max_viewers=800
 first_viewers=25
 soak=""
 only=""
+soak_only=""
 warmup=15s
 fixed=("roundtable:--ministers 20 --video-ministers 6 --viewers 100" "meeting:--ministers 10 --video-ministers 10 --viewers 0")
 while [ $# -gt 0 ]; do
@@ -37,6 +40,7 @@ while [ $# -gt 0 ]; do
     --max-viewers) max_viewers="$2"; shift 2 ;;
     --soak) soak="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
+    --soak-only) soak_only=1; only=roundtable; shift ;;
     --quick) fixed=("roundtable:--ministers 3 --video-ministers 1 --viewers 4" "meeting:--ministers 3 --video-ministers 3 --viewers 0")
              duration=8s; first_viewers=4; max_viewers=8; warmup=3s; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -52,7 +56,12 @@ fi
 
 cd "$repo"
 out="$repo/loadtest/target/bench"
-rm -rf "$out"; mkdir -p "$out"
+if [ -n "$soak_only" ]; then
+  # keeps the scenario reports of the last full run; only the soak is measured again
+  mkdir -p "$out"; rm -rf "$out"/roundtable-soak* "$out/data"
+else
+  rm -rf "$out"; mkdir -p "$out"
+fi
 ip link set lo up
 ip link add rtv0 type veth peer name rtv1
 ip addr add 10.99.0.1/24 dev rtv0
@@ -66,8 +75,13 @@ common=(--ramp "$ramp" --audio-bitrate 32k --video-bitrate 500k --fps 30 --resol
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-{ echo "started $(date -u +%FT%TZ)"; echo "duration=$duration ramp=$ramp max_viewers=$max_viewers soak=${soak:-none}"; } > "$out/run-info.txt"
-loadavg() { echo "$1 $(date -u +%T) loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/run-info.txt"; }
+if [ -n "$soak_only" ]; then
+  info="$out/soak-info.txt"
+else
+  info="$out/run-info.txt"
+fi
+{ echo "started $(date -u +%FT%TZ), commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"; echo "duration=$duration ramp=$ramp max_viewers=$max_viewers soak=${soak:-none}"; } > "$info"
+loadavg() { echo "$1 $(date -u +%T) loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >> "$info"; }
 
 # run TARGET NAME DURATION ARGS...   (target-specific options come from $target_opts)
 run() {
@@ -137,13 +151,21 @@ if [ "$only" != "janus" ]; then
   rt=$!; pids+=("$rt")
   for _ in $(seq 1 100); do curl -fsS -m 1 http://127.0.0.1:18080/health >/dev/null 2>&1 && break; sleep 0.2; done
   target_opts=(--target roundtable --url http://127.0.0.1:18080 --data-dir "$out/data" --server-pid "$rt")
-  scenarios roundtable
+  [ -n "$soak_only" ] || scenarios roundtable
   if [ -n "$soak" ]; then
-    # heap after each young/old collection, every 10 s, while the soak runs
+    # the meeting scenario: a load this machine sustains (the roundtable scenario overloads the load
+    # generator, whose queues then say nothing about the server). jstat: heap every 10 s; every 30 s a
+    # full GC (jcmd GC.run) and the heap used after it: the live set, flat unless something is retained
     jstat -gc "$rt" 10000 > "$out/roundtable-soak-jstat.txt" 2>&1 &
     js=$!; pids+=("$js")
-    run roundtable soak "$soak" --ministers 20 --video-ministers 6 --viewers 100
-    kill "$js" 2>/dev/null || true
+    ( start=$(date +%s)
+      while sleep 30; do
+        jcmd "$rt" GC.run >/dev/null 2>&1 || break
+        echo "$(( $(date +%s) - start )) $(jcmd "$rt" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1)"
+      done > "$out/roundtable-soak-live.txt" ) &
+    lv=$!; pids+=("$lv")
+    run roundtable soak "$soak" --ministers 10 --video-ministers 10 --viewers 0
+    kill "$js" "$lv" 2>/dev/null || true
   fi
   kill "$rt"; wait "$rt" 2>/dev/null || true
 fi
@@ -156,8 +178,8 @@ if [ "$only" != "roundtable" ]; then
   scenarios janus
   kill "$jp"
 fi
-echo "finished $(date -u +%FT%TZ)" >> "$out/run-info.txt"
 
+echo "finished $(date -u +%FT%TZ)" >> "$info"
 python3 "$repo/loadtest/bench-report.py" "$out" "$duration" "$ramp" "$soak" "${fixed[@]}" > "$repo/docs/benchmarks.md.new"
 cat "$repo/docs/benchmarks.md.new" "$repo/loadtest/bench-analysis.md" > "$repo/docs/benchmarks.md" 2>/dev/null \
   || cp "$repo/docs/benchmarks.md.new" "$repo/docs/benchmarks.md"
