@@ -11,6 +11,12 @@ final class EndpointTimer extends PeriodicTask {
     static final long TICK_NANOS = 20_000_000L;
     static final long FEEDBACK_NANOS = 60_000_000L;
     static final long REPORT_NANOS = 1_000_000_000L;
+    /**
+     * Ticks fall on a shared grid of 2^22 ns (~4.2 ms), so the worker runs all its endpoints' due
+     * ticks in one wake-up: with a free phase per endpoint, 100 endpoints woke the worker 5,000
+     * times a second (a park and an unpark each) for a few microseconds of work each time.
+     */
+    static final long GRID_MASK = (1L << 22) - 1;
 
     private final Endpoint endpoint;
     private boolean started;
@@ -30,7 +36,7 @@ final class EndpointTimer extends PeriodicTask {
         nextFeedback = now + FEEDBACK_NANOS;
         // a random phase keeps many endpoints' reports from bunching in one tick
         nextReport = now + REPORT_NANOS / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(REPORT_NANOS / 2);
-        endpoint.worker().timers().schedule(this, now + TICK_NANOS);
+        endpoint.worker().timers().schedule(this, onGrid(now + TICK_NANOS));
     }
 
     @Override
@@ -49,6 +55,11 @@ final class EndpointTimer extends PeriodicTask {
             rtcp.sendSenderReports(now);
             nextReport = now + REPORT_NANOS;
         }
-        return now + TICK_NANOS;
+        return onGrid(now + TICK_NANOS);
+    }
+
+    /** The first grid instant at or after {@code nanos}. */
+    static long onGrid(long nanos) {
+        return (nanos + GRID_MASK) & ~GRID_MASK;
     }
 }

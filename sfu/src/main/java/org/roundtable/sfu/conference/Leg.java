@@ -72,18 +72,28 @@ final class Leg {
      * extensions (when the receiver negotiated them and the packet carries them), then sends it.
      */
     boolean stampAndSendRtp(PacketBuffer out, RtpPacket view, int transportCcId, int absSendTimeId, long nowNanos) {
-        if (transportCcId > 0) {
-            int at = view.findExtension(transportCcId);
-            if (at >= 0 && view.extensionLength(transportCcId) == TransportCcExtension.DATA_LENGTH) {
-                TransportCcExtension.write(view.buffer(), at, nextTransportSeq);
-                sent.onSent(nextTransportSeq, out.getLength(), nowNanos);
-                nextTransportSeq = (nextTransportSeq + 1) & 0xFFFF;
-            }
-        }
-        if (absSendTimeId > 0) {
-            int at = view.findExtension(absSendTimeId);
-            if (at >= 0 && view.extensionLength(absSendTimeId) == AbsSendTimeExtension.DATA_LENGTH) {
-                AbsSendTimeExtension.write(view.buffer(), at, nowNanos);
+        if (transportCcId > 0 || absSendTimeId > 0) {
+            // one walk over the elements for both (four lookups were a sixth of the worker's Java time)
+            boolean seqDone = transportCcId <= 0;
+            boolean timeDone = absSendTimeId <= 0;
+            for (int e = view.nextElement(-1); e >= 0 && !(seqDone && timeDone); ) {
+                int id = view.elementId(e);
+                int at = view.elementDataOffset(e);
+                int len = view.elementDataLength(e);
+                if (!seqDone && id == transportCcId) {
+                    seqDone = true;
+                    if (len == TransportCcExtension.DATA_LENGTH) {
+                        TransportCcExtension.write(view.buffer(), at, nextTransportSeq);
+                        sent.onSent(nextTransportSeq, out.getLength(), nowNanos);
+                        nextTransportSeq = (nextTransportSeq + 1) & 0xFFFF;
+                    }
+                } else if (!timeDone && id == absSendTimeId) {
+                    timeDone = true;
+                    if (len == AbsSendTimeExtension.DATA_LENGTH) {
+                        AbsSendTimeExtension.write(view.buffer(), at, nowNanos);
+                    }
+                }
+                e = view.nextElement(at + len);
             }
         }
         return send(out, false);

@@ -139,6 +139,15 @@ final class Producer {
 
     boolean announced() { return announced; }
 
+    /**
+     * Whether a retransmission of {@code seq} is worth forwarding: only when that packet is still
+     * missing here. A publisher also resends packets that did arrive (a NACK raced the original,
+     * or its bandwidth probes); forwarding those sends every receiver a duplicate.
+     */
+    boolean wantsRetransmission(int seq) {
+        return nack == null || nack.isMissing(seq);
+    }
+
     /** Forgets the announcement (demotion); returns whether the track had been announced. */
     boolean retract() {
         boolean was = announced;

@@ -75,6 +75,10 @@ final class PublishReceiver {
                 return;
             }
             p.setLength(newLength);
+            if (!producer.wantsRetransmission(rtp.sequenceNumber())) {
+                counters.drop(DropReason.DUPLICATE_RETRANSMISSION);
+                return;
+            }
         }
         Allocation.Verdict verdict = Allocation.forPublished(producer.kind(), true,
                 endpoint.audioForwarded(), endpoint.videoForwarded());

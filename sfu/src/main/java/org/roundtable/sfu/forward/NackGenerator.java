@@ -55,6 +55,20 @@ public final class NackGenerator {
         }
     }
 
+    /** Whether {@code seq} is a packet still waited for (detected missing, not yet arrived nor given up). */
+    public boolean isMissing(int seq) {
+        if (!started) {
+            return false;
+        }
+        long ext = SeqNum.extend(seq, highestExt);
+        for (int i = 0; i < missingCount; i++) {
+            if (missingSeq[i] == ext) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Writes into {@code out} the 16-bit sequence numbers to NACK now and returns how many.
      * Drops entries that ran out of retries or are too old.

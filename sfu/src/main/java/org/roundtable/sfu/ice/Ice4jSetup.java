@@ -17,6 +17,8 @@ public final class Ice4jSetup {
     static final String CONSENT_INTERVAL = "ice4j.consent-freshness.interval";
     static final String DEFAULT_CONSENT_INTERVAL = "5 seconds";
 
+    static final String SOCKET_POOL_SIZE = "ice4j.harvest.udp.socket-pool-size";
+
     private static boolean done;
     private static ConsentPolicy consentPolicy;
 
@@ -32,6 +34,10 @@ public final class Ice4jSetup {
         System.setProperty("ice4j.harvest.udp.use-dynamic-ports", "false");
         if (System.getProperty(CONSENT_INTERVAL) == null) { // tests set a shorter one
             System.setProperty(CONSENT_INTERVAL, DEFAULT_CONSENT_INTERVAL);
+        }
+        if (System.getProperty(SOCKET_POOL_SIZE) == null && Runtime.getRuntime().availableProcessors() < 2) {
+            // a pool of one socket binds without SO_REUSEADDR, and MediaPort's send channel shares the port
+            System.setProperty(SOCKET_POOL_SIZE, "2");
         }
         consentPolicy = ConsentPolicy.fromSystemProperties();
         // the push API hands payload to Component's buffer callback instead of a socket per agent

@@ -46,9 +46,13 @@ public final class IceSession {
     private final Component component;
     private final Events events;
     private final ConsentMonitor consent;
+    /** Sends to the selected pair without ice4j's per-packet allocations and locks; null = always ice4j. */
+    private final PairSender direct;
     private volatile boolean freed;
 
-    private IceSession(Agent agent, IceMediaStream stream, Component component, Events events, ConsentMonitor consent) {
+    private IceSession(Agent agent, IceMediaStream stream, Component component, Events events, ConsentMonitor consent,
+                       PairSender direct) {
+        this.direct = direct;
         this.agent = agent;
         this.stream = stream;
         this.component = component;
@@ -61,9 +65,10 @@ public final class IceSession {
      * @param receiver gets every non-STUN datagram (ice4j thread); must give buffers back via {@link IceBuffers#release}
      * @param consentPolicy decides when consent on the selected pair is lost (RFC 7675)
      * @param nanoClock times consent confirmations
+     * @param direct sends from {@code harvester}'s address once a pair is selected (see {@link PairSender}); null: ice4j sends
      */
     public static IceSession create(CandidateHarvester harvester, boolean controlling, BufferHandler receiver, Events events,
-                                    ConsentPolicy consentPolicy, LongSupplier nanoClock) throws IOException {
+                                    ConsentPolicy consentPolicy, LongSupplier nanoClock, PairSender direct) throws IOException {
         Ice4jSetup.configure();
         Agent agent = new Agent();
         try {
@@ -77,7 +82,8 @@ public final class IceSession {
                 throw new IOException("the harvester gave no local candidate");
             }
             component.setBufferCallback(receiver);
-            IceSession session = new IceSession(agent, stream, component, events, new ConsentMonitor(consentPolicy, nanoClock));
+            IceSession session = new IceSession(agent, stream, component, events, new ConsentMonitor(consentPolicy, nanoClock),
+                    direct);
             agent.addStateChangeListener(session::onAgentState);
             stream.addPairChangeListener(session::onPairChange);
             return session;
@@ -113,8 +119,17 @@ public final class IceSession {
         agent.startConnectivityEstablishment();
     }
 
-    /** Sends one datagram on the valid or selected pair. @throws IOException before a pair is valid */
+    /** Sends one datagram on the selected (else a valid) pair. @throws IOException before a pair is valid */
     public void send(byte[] buf, int off, int len) throws IOException {
+        PairSender d = direct;
+        if (d != null) {
+            // the selected pair's local candidate is always the shared port that d is bound to
+            CandidatePair selected = component.getSelectedPair();
+            if (selected != null) {
+                d.send(buf, off, len, selected.getRemoteCandidate().getTransportAddress());
+                return;
+            }
+        }
         component.send(buf, off, len);
     }
 

@@ -29,10 +29,26 @@ public final class SrtpDirection {
     public SrtpDirection(SrtpProfile profile, byte[] masterKey, byte[] masterSalt, boolean protect) {
         this.protect = protect;
         this.profile = profile;
-        this.factory = new SrtpContextFactory(protect, masterKey, masterSalt, profile.policy(), profile.policy(), LOGGER);
+        this.factory = new SrtpContextFactory(protect, masterKey, masterSalt, policy(profile, protect), policy(profile, protect), LOGGER);
     }
 
     public SrtpProfile profile() { return profile; }
+
+    /**
+     * jitsi-srtp's replay check on the sending side is only a consistency check, and an SFU
+     * legitimately sends sequence numbers older than its last one: a publisher's retransmission of
+     * a packet lost on the way in is forwarded late to every receiver, and a resend without RTX
+     * repeats a sequence number. With the check on, each such packet was refused and logged at
+     * SEVERE (a formatted JUL record per receiver, on the media thread). Receivers keep their own
+     * replay protection; ours stays on for what we receive.
+     */
+    private static org.jitsi.srtp.SrtpPolicy policy(SrtpProfile profile, boolean protect) {
+        org.jitsi.srtp.SrtpPolicy policy = profile.policy();
+        if (protect) {
+            policy.setSendReplayEnabled(false);
+        }
+        return policy;
+    }
 
     /** Protects or unprotects one RTP packet in place. */
     public SrtpErrorStatus transformRtp(ByteArrayBuffer p) {

@@ -3,6 +3,8 @@ package org.roundtable.sfu.transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.logging.Logger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -15,6 +17,7 @@ import org.roundtable.sfu.buffer.BufferPool;
 import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.dtls.DtlsCertificate;
 import org.roundtable.sfu.ice.Ice4jSetup;
+import org.roundtable.sfu.ice.PairSender;
 import org.roundtable.sfu.srtp.SrtpCrypto;
 import org.roundtable.sfu.srtp.SrtpProfile;
 
@@ -24,7 +27,10 @@ import org.roundtable.sfu.srtp.SrtpProfile;
  * at server start. Thread-safe.
  */
 public final class MediaPort implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(MediaPort.class.getName());
     private final SinglePortUdpHarvester harvester;
+    /** Null when it could not be bound: then ice4j sends everything (slower, same behaviour). */
+    private final PairSender direct;
     private final String advertisedAddress;
     private final int port;
     private final DtlsCertificate certificate;
@@ -32,8 +38,10 @@ public final class MediaPort implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final Map<ServerTransport, Boolean> live = new ConcurrentHashMap<>();
 
-    private MediaPort(SinglePortUdpHarvester harvester, String advertisedAddress, DtlsCertificate certificate, LongSupplier nanoClock) {
+    private MediaPort(SinglePortUdpHarvester harvester, PairSender direct, String advertisedAddress,
+                      DtlsCertificate certificate, LongSupplier nanoClock) {
         this.harvester = harvester;
+        this.direct = direct;
         this.advertisedAddress = advertisedAddress;
         this.port = harvester.getLocalAddress().getPort();
         this.certificate = certificate;
@@ -52,16 +60,44 @@ public final class MediaPort implements AutoCloseable {
         try {
             // ice4j's own factory skips loopback, so the harvester is built for the configured address
             InetAddress bind = InetAddress.getByName(cfg.bindAddress());
-            SinglePortUdpHarvester harvester =
-                    new SinglePortUdpHarvester(new TransportAddress(bind, cfg.mediaPort(), Transport.UDP));
+            // the send channel binds first: the socket bound last (ice4j's) is the one that receives
+            PairSender direct = bindDirectSender(bind, cfg.mediaPort());
+            int port = direct != null ? direct.localPort() : cfg.mediaPort();
+            SinglePortUdpHarvester harvester;
+            try {
+                harvester = new SinglePortUdpHarvester(new TransportAddress(bind, port, Transport.UDP));
+            } catch (IOException | RuntimeException e) {
+                if (direct != null) {
+                    direct.close();
+                }
+                throw e;
+            }
             String advertised = cfg.advertisedAddress() != null ? cfg.advertisedAddress() : cfg.bindAddress();
-            return new MediaPort(harvester, advertised, certificate, nanoClock);
+            return new MediaPort(harvester, direct, advertised, certificate, nanoClock);
         } catch (IOException e) {
             throw new MediaException("media-port", "cannot open UDP " + cfg.bindAddress() + ":" + cfg.mediaPort() + ": " + e.getMessage());
         }
     }
 
+    private static PairSender bindDirectSender(InetAddress bind, int port) {
+        if (Boolean.getBoolean(DIRECT_SEND_OFF)) {
+            return null;
+        }
+        try {
+            return PairSender.bind(new InetSocketAddress(bind, port));
+        } catch (IOException e) {
+            LOG.warning("media port: no direct send channel (" + e.getMessage() + "), ice4j sends all media");
+            return null;
+        }
+    }
+
+    /** System property: true sends all media through ice4j's Component.send (for comparisons). */
+    public static final String DIRECT_SEND_OFF = "roundtable.sfu.ice4j-send";
+
     public int port() { return port; }
+
+    /** Whether media leaves through the direct send channel (see {@link PairSender}). */
+    public boolean sendsDirect() { return direct != null; }
     public String advertisedAddress() { return advertisedAddress; }
     public DtlsCertificate certificate() { return certificate; }
     public TransportCounters counters() { return counters; }
@@ -82,7 +118,7 @@ public final class MediaPort implements AutoCloseable {
             }
         };
         try {
-            ServerTransport t = new ServerTransport(id, harvester, advertisedAddress, port, certificate, tracking, pool,
+            ServerTransport t = new ServerTransport(id, harvester, direct, advertisedAddress, port, certificate, tracking, pool,
                     counters, nanoClock);
             live.put(t, Boolean.TRUE);
             return t;
@@ -99,5 +135,8 @@ public final class MediaPort implements AutoCloseable {
         }
         live.clear();
         harvester.close();
+        if (direct != null) {
+            direct.close();
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.roundtable.sfu.dtls.DtlsSession;
 import org.roundtable.sfu.ice.Ice4jSetup;
 import org.roundtable.sfu.ice.IceBuffers;
 import org.roundtable.sfu.ice.IceSession;
+import org.roundtable.sfu.ice.PairSender;
 import org.roundtable.sfu.srtp.SrtpKeys;
 import org.roundtable.sfu.srtp.SrtpProfile;
 import org.roundtable.sfu.srtp.SrtpSession;
@@ -82,8 +83,16 @@ public final class SecureTransport {
         counters.openTransports.incrementAndGet();
     }
 
-    /** Creates this transport's ICE agent on {@code harvester} (controlling on the client side). */
+    /** Creates this transport's ICE agent on {@code harvester} (controlling on the client side); ice4j sends. */
     public void attachIce(CandidateHarvester harvester) throws IOException {
+        attachIce(harvester, null);
+    }
+
+    /**
+     * Creates this transport's ICE agent on {@code harvester}; once a pair is selected, media goes
+     * out through {@code direct} (bound to the harvester's address) instead of ice4j.
+     */
+    public void attachIce(CandidateHarvester harvester, PairSender direct) throws IOException {
         try {
             ice = IceSession.create(harvester, dtlsClient, this::receive, new IceSession.Events() {
                 @Override
@@ -103,7 +112,7 @@ public final class SecureTransport {
                 public void onConsentTimeoutTolerated() {
                     counters.consentTimeoutsTolerated.increment();
                 }
-            }, Ice4jSetup.consentPolicy(), nanoClock);
+            }, Ice4jSetup.consentPolicy(), nanoClock, direct);
         } catch (IOException | RuntimeException e) {
             close("ice-setup-failed: " + e.getMessage());
             throw e;

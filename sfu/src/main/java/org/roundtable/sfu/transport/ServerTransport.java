@@ -8,6 +8,7 @@ import org.roundtable.sfu.buffer.BufferPool;
 import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.dtls.DtlsCertificate;
 import org.roundtable.sfu.dtls.DtlsFingerprint;
+import org.roundtable.sfu.ice.PairSender;
 import org.roundtable.sfu.srtp.SrtpProfile;
 
 /**
@@ -23,13 +24,13 @@ public final class ServerTransport {
     private final String advertisedAddress;
     private final int port;
 
-    ServerTransport(String id, CandidateHarvester harvester, String advertisedAddress, int port, DtlsCertificate certificate,
-                    TransportListener listener, BufferPool pool, TransportCounters counters, LongSupplier nanoClock)
-            throws IOException {
+    ServerTransport(String id, CandidateHarvester harvester, PairSender direct, String advertisedAddress, int port,
+                    DtlsCertificate certificate, TransportListener listener, BufferPool pool, TransportCounters counters,
+                    LongSupplier nanoClock) throws IOException {
         this.engine = new SecureTransport(id, false, certificate, PREFERENCE, listener, pool, counters, nanoClock);
         this.advertisedAddress = advertisedAddress;
         this.port = port;
-        engine.attachIce(harvester);
+        engine.attachIce(harvester, direct);
     }
 
     public String id() { return engine.id(); }

@@ -16,6 +16,8 @@ public enum DropReason {
     UNEXPECTED_RTP("unexpected-rtp"),
     NACK_MISS("nack-miss"),
     LAYER_NOT_FORWARDED("layer-not-forwarded"),
+    /** A retransmission of a packet that is not missing (already forwarded, or given up). */
+    DUPLICATE_RETRANSMISSION("duplicate-retransmission"),
     CLOSED("closed");
 
     private final String label;

@@ -45,6 +45,22 @@ class NackGeneratorTest {
     }
 
     @Test
+    void onlyPacketsStillMissingAreWantedAsRetransmissions() {
+        NackGenerator g = new NackGenerator(3, 20 * MS);
+        assertFalse(g.isMissing(7), "nothing is missing before the first packet");
+        g.onPacket(65_534);
+        g.onPacket(1); // 65_535 and 0 missing, across the wrap
+        assertTrue(g.isMissing(65_535));
+        assertTrue(g.isMissing(0));
+        assertFalse(g.isMissing(65_534), "arrived");
+        assertFalse(g.isMissing(1), "arrived");
+        assertFalse(g.isMissing(2), "not sent yet");
+        g.onPacket(0);
+        assertFalse(g.isMissing(0), "recovered: a second copy would be a duplicate");
+        assertTrue(g.isMissing(65_535));
+    }
+
+    @Test
     void hugeJumpIsARestartNotALoss() {
         NackGenerator g = new NackGenerator(5, 10 * MS);
         g.onPacket(100);

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.roundtable.sfu.buffer.PacketBuffer;
 
 /**
- * The sending side's replay check (jitsi-srtp's consistency check on protect, on by default):
- * what the SFU's own SRTP context does when forwarding offers it a sequence number twice. See
- * docs/transport.md for why the browser tests log these refusals.
+ * Replay checks per direction: the SFU's sending context accepts older sequence numbers (late
+ * retransmissions forwarded to receivers), its receiving context refuses replays. See
+ * docs/transport.md for why jitsi-srtp's send-side check is off.
  */
 class SrtpDirectionTest {
     private static final long SSRC = 0x11223344L;
@@ -21,13 +21,13 @@ class SrtpDirectionTest {
         SrtpCrypto.init();
     }
 
-    private static SrtpDirection sender(SrtpProfile profile) {
+    private static SrtpDirection direction(SrtpProfile profile, boolean protect) {
         byte[] key = new byte[profile.keyingMaterialLength()];
         for (int i = 0; i < key.length; i++) {
             key[i] = (byte) i;
         }
         SrtpKeys keys = SrtpKeys.fromKeyingMaterial(profile, key);
-        return new SrtpDirection(profile, keys.localKey(false), keys.localSalt(false), true);
+        return new SrtpDirection(profile, keys.localKey(false), keys.localSalt(false), protect);
     }
 
     private static PacketBuffer rtp(int seq) {
@@ -45,14 +45,24 @@ class SrtpDirectionTest {
 
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
-    void theSenderRefusesASequenceNumberItAlreadySentOrOneOutsideTheWindow(SrtpProfile profile) {
-        SrtpDirection out = sender(profile);
+    void theSenderAcceptsLateSequenceNumbersAndTheReceiverRefusesReplays(SrtpProfile profile) {
+        SrtpDirection out = direction(profile, true);
+        SrtpDirection in = direction(profile, false);
+        PacketBuffer[] sent = new PacketBuffer[101];
         for (int seq = 1000; seq <= 1100; seq++) {
-            assertEquals(SrtpErrorStatus.OK, out.transformRtp(rtp(seq)), "seq " + seq);
+            PacketBuffer p = rtp(seq);
+            assertEquals(SrtpErrorStatus.OK, out.transformRtp(p), "seq " + seq);
+            sent[seq - 1000] = new PacketBuffer().copyFrom(p);
         }
-        assertEquals(SrtpErrorStatus.REPLAY_FAIL, out.transformRtp(rtp(1090)), "sent already");
-        assertEquals(SrtpErrorStatus.REPLAY_OLD, out.transformRtp(rtp(1030)), "more than 64 behind the newest");
-        assertEquals(SrtpErrorStatus.OK, out.transformRtp(rtp(1101)), "the stream goes on");
+        assertEquals(SrtpErrorStatus.OK, out.transformRtp(rtp(1090)), "a late retransmission goes out");
+        assertEquals(SrtpErrorStatus.OK, out.transformRtp(rtp(1030)), "even more than 64 behind the newest");
+
+        for (PacketBuffer p : sent) {
+            assertEquals(SrtpErrorStatus.OK, in.transformRtp(new PacketBuffer().copyFrom(p)));
+        }
+        assertEquals(SrtpErrorStatus.REPLAY_FAIL, in.transformRtp(new PacketBuffer().copyFrom(sent[90])), "received already");
+        assertEquals(SrtpErrorStatus.REPLAY_OLD, in.transformRtp(new PacketBuffer().copyFrom(sent[30])), "outside the window");
         out.close();
+        in.close();
     }
 }
