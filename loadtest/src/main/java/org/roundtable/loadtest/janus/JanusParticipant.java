@@ -12,15 +12,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.roundtable.loadtest.engine.MediaWorker;
-import org.roundtable.loadtest.participant.ConnectionEvents;
-import org.roundtable.loadtest.participant.LoadParticipant;
-import org.roundtable.loadtest.participant.ParticipantCounters;
+import org.roundtable.loadtest.participant.ParticipantLifecycle;
 import org.roundtable.loadtest.participant.ParticipantSpec;
 import org.roundtable.loadtest.participant.PublishConnection;
 import org.roundtable.loadtest.participant.SubscribeConnection;
 import org.roundtable.loadtest.participant.TrackDirectory;
 import org.roundtable.loadtest.participant.TrackRef;
-import org.roundtable.loadtest.stats.TrackReception;
 import org.roundtable.sfu.api.MediaKind;
 import org.roundtable.sfu.buffer.BufferPool;
 import org.roundtable.sfu.srtp.SrtpProfile;
@@ -32,15 +29,13 @@ import org.roundtable.sfu.srtp.SrtpProfile;
  * offers and we answer. New publishers are found by listing the room every 2 s. Signaling runs
  * on the shared control executor (blocking HTTP), media on the media worker.
  */
-public final class JanusParticipant implements LoadParticipant, ConnectionEvents {
+public final class JanusParticipant extends ParticipantLifecycle {
     static final String PLUGIN = "janus.plugin.videoroom";
     private static final long TIMEOUT_SECONDS = 15;
 
-    private final ParticipantSpec spec;
     private final JanusSession session;
     private final long room;
-    private final ScheduledExecutorService control;
-    private final MediaWorker worker;
+    private final ScheduledExecutorService scheduler;
     private final BufferPool pool;
     private final String bindAddress;
     private final TrackDirectory directory;
@@ -52,23 +47,13 @@ public final class JanusParticipant implements LoadParticipant, ConnectionEvents
     private long publisherId = -1;
     private final Set<Long> subscribedFeeds = new LinkedHashSet<>();
     private final List<TrackRef> tracks = new ArrayList<>();
-    private PublishConnection publish;
-    private SubscribeConnection subscribe;
     private ScheduledFuture<?> refresher;
-
-    private volatile boolean welcomed;
-    private volatile boolean left;
-    private volatile String error;
-    private volatile long startNanos;
-    private volatile long firstMediaNanos;
-    private volatile List<TrackRef> tracksToReceive = List.of();
 
     JanusParticipant(ParticipantSpec spec, HttpClient http, String baseUrl, long room, ScheduledExecutorService control,
                      MediaWorker worker, BufferPool pool, String bindAddress, TrackDirectory directory) {
-        this.spec = spec;
+        super(spec, control, worker);
         this.room = room;
-        this.control = control;
-        this.worker = worker;
+        this.scheduler = control;
         this.pool = pool;
         this.bindAddress = bindAddress;
         this.directory = directory;
@@ -83,7 +68,7 @@ public final class JanusParticipant implements LoadParticipant, ConnectionEvents
     @Override
     public void join() {
         control.execute(() -> {
-            startNanos = System.nanoTime();
+            joinStartNanos = System.nanoTime();
             try {
                 session.create();
                 handle = session.attach(PLUGIN);
@@ -91,7 +76,7 @@ public final class JanusParticipant implements LoadParticipant, ConnectionEvents
                     publish();
                 }
                 welcomed = true;
-                refresher = control.scheduleWithFixedDelay(this::refreshSubscriptions, 0, 2, TimeUnit.SECONDS);
+                refresher = scheduler.scheduleWithFixedDelay(this::refreshSubscriptions, 0, 2, TimeUnit.SECONDS);
             } catch (Exception e) {
                 fail("join: " + e);
             }
@@ -186,71 +171,19 @@ public final class JanusParticipant implements LoadParticipant, ConnectionEvents
         return spec.name() + "-" + Long.toHexString(random.nextLong() & 0xFFFFFFFFL);
     }
 
-    private void fail(String why) {
-        if (error == null && !left) {
-            error = why;
-        }
-    }
-
     @Override
     public void onConnected(Object connection, SrtpProfile profile) {
     }
 
     @Override
-    public void onClosed(Object connection, String reason) {
-        if (!left && !"closed".equals(reason)) {
-            fail((connection == publish ? "publish" : "subscribe") + " transport closed: " + reason);
+    protected void beforeReleasingConnections() {
+        if (refresher != null) {
+            refresher.cancel(false);
         }
     }
 
     @Override
-    public void onFirstMedia(long arrivalNanos) {
-        if (firstMediaNanos == 0) {
-            firstMediaNanos = arrivalNanos;
-        }
-    }
-
-    @Override
-    public void markLeaving() {
-        left = true;
-    }
-
-    @Override
-    public void leave() {
-        left = true;
-        control.execute(() -> {
-            if (refresher != null) {
-                refresher.cancel(false);
-            }
-            if (publish != null) {
-                worker.remove(publish);
-            }
-            if (subscribe != null) {
-                worker.remove(subscribe);
-            }
-            session.close();
-        });
-    }
-
-    @Override public ParticipantSpec spec() { return spec; }
-    @Override public boolean welcomed() { return welcomed; }
-    @Override public String error() { return error; }
-    @Override public List<TrackRef> tracksToReceive() { return tracksToReceive; }
-
-    @Override
-    public double joinToFirstMediaMs() {
-        long first = firstMediaNanos;
-        return first == 0 || startNanos == 0 ? -1 : (first - startNanos) / 1e6;
-    }
-
-    @Override
-    public List<TrackReception> receptions() {
-        SubscribeConnection s = subscribe;
-        return s == null ? List.of() : s.receptions();
-    }
-
-    @Override
-    public ParticipantCounters counters() {
-        return ParticipantCounters.of(publish, subscribe);
+    protected void closeSignaling() {
+        session.close();
     }
 }

@@ -27,8 +27,6 @@ import org.roundtable.sfu.rtp.TransportCcExtension;
 import org.roundtable.sfu.sdp.ClientAnswer;
 import org.roundtable.sfu.sdp.NegotiatedMedia;
 import org.roundtable.sfu.sdp.OfferBuilder;
-import org.roundtable.sfu.srtp.SrtpProfile;
-import org.roundtable.sfu.transport.TransportListener;
 import org.roundtable.loadtest.engine.MediaWorkerClient;
 
 /**
@@ -38,11 +36,10 @@ import org.roundtable.loadtest.engine.MediaWorkerClient;
  * signaling thread; after {@link #start} every method runs on the owning media worker, except
  * the transport callbacks, which only hand over.
  */
-public final class PublishConnection implements TransportListener, MediaWorkerClient {
+public final class PublishConnection extends TransportHandover implements MediaWorkerClient {
     private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final ClientTransport transport;
-    private final Inbox inbox = new Inbox(1024);
     private final MediaPlan plan;
     private final SplittableRandom random;
     private final String cname;
@@ -52,9 +49,6 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
     private final long rtxSsrc;
     private final int audioTrackNumber;
     private final int videoTrackNumber;
-    private final ConnectionEvents events;
-    private volatile boolean connected;
-    private volatile String closedReason;
 
     // media worker state
     private SyntheticOpusSource audio;
@@ -83,6 +77,7 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
 
     public PublishConnection(String bindAddress, BufferPool pool, MediaPlan plan, SplittableRandom random, String cname,
                       String streamName, int audioTrackNumber, int videoTrackNumber, ConnectionEvents events) {
+        super(1024, events);
         this.transport = ClientTransport.create(bindAddress, this, pool);
         this.plan = plan;
         this.random = random;
@@ -97,7 +92,6 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
         this.rtxSsrc = ssrc(random);
         this.audioTrackNumber = audioTrackNumber;
         this.videoTrackNumber = videoTrackNumber;
-        this.events = events;
     }
 
     static long ssrc(SplittableRandom random) {
@@ -154,25 +148,6 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
         rtxSeq = random.nextInt(0x10000);
         transport.connect(answer.iceUfrag(), answer.icePwd(), answer.candidateHost(), answer.candidatePort(),
                 answer.fingerprintAlgo(), answer.fingerprintHex());
-    }
-
-    // ---- transport callbacks: hand over only
-
-    @Override
-    public void onConnected(SrtpProfile profile) {
-        connected = true;
-        events.onConnected(this, profile);
-    }
-
-    @Override
-    public void onPacket(PacketBuffer p) {
-        inbox.offer(p);
-    }
-
-    @Override
-    public void onClosed(String reason) {
-        closedReason = reason;
-        events.onClosed(this, reason);
     }
 
     // ---- media worker
@@ -365,8 +340,6 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
         inbox.clear();
     }
 
-    public boolean isConnected() { return connected; }
-    public String closedReason() { return closedReason; }
     /** Our ICE host candidate, {@code candidate:...} without {@code a=}. */
     public String candidateLine() { return transport.candidateLine(); }
     /** Media packets sent (retransmissions and RTCP not included). */
@@ -376,6 +349,5 @@ public final class PublishConnection implements TransportListener, MediaWorkerCl
     long retransmissions() { return retransmissions; }
     long keyframeRequests() { return keyframeRequests; }
     long feedbackReceived() { return feedbackReceived; }
-    long inboxDrops() { return inbox.dropped(); }
     long srtcpFailures() { return srtcpFailures; }
 }

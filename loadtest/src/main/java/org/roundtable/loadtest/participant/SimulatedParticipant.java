@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import org.roundtable.loadtest.engine.MediaWorker;
 import org.roundtable.loadtest.signaling.SignalingClient;
-import org.roundtable.loadtest.stats.TrackReception;
 import org.roundtable.sfu.api.MediaKind;
 import org.roundtable.sfu.buffer.BufferPool;
 import org.roundtable.sfu.srtp.SrtpProfile;
@@ -22,11 +21,8 @@ import org.roundtable.sfu.srtp.SrtpProfile;
  * media worker. Signaling messages are handled one at a time on the shared control executor
  * (transport set-up may block briefly); media state lives on the media worker.
  */
-public final class SimulatedParticipant implements ConnectionEvents, LoadParticipant {
-    private final ParticipantSpec spec;
+public final class SimulatedParticipant extends ParticipantLifecycle {
     private final Vertx vertx;
-    private final Executor control;
-    private final MediaWorker worker;
     private final BufferPool pool;
     private final String bindAddress;
     private final TrackDirectory directory;
@@ -35,30 +31,20 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
 
     // control-executor state
     private SignalingClient signaling;
-    private PublishConnection publish;
-    private SubscribeConnection subscribe;
     private boolean subscribeInFlight;
     private List<TrackRef> pendingTracks;
     private List<TrackRef> latestTracks = List.of();
 
     // read by the reporter
-    private volatile boolean left;
     private volatile String participantId;
-    private volatile long connectStartNanos;
-    private volatile long firstMediaNanos;
-    private volatile boolean welcomed;
-    private volatile String error;
     private volatile SrtpProfile publishProfile;
     private volatile SrtpProfile subscribeProfile;
-    private volatile List<TrackRef> tracksToReceive = List.of();
 
     public SimulatedParticipant(ParticipantSpec spec, Vertx vertx, Executor control, MediaWorker worker,
                                 BufferPool pool, String bindAddress, TrackDirectory directory, String webSocketUrl) {
+        super(spec, control, worker);
         this.webSocketUrl = webSocketUrl;
-        this.spec = spec;
         this.vertx = vertx;
-        this.control = control;
-        this.worker = worker;
         this.pool = pool;
         this.bindAddress = bindAddress;
         this.directory = directory;
@@ -69,7 +55,7 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
     @Override
     public void join() {
         control.execute(() -> {
-            connectStartNanos = System.nanoTime();
+            joinStartNanos = System.nanoTime();
             signaling = new SignalingClient(vertx);
             signaling.connect(webSocketUrl, new SignalingClient.Listener() {
                 @Override
@@ -177,12 +163,6 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
         }
     }
 
-    private void fail(String why) {
-        if (error == null && !left) {
-            error = why;
-        }
-    }
-
     @Override
     public void onConnected(Object connection, SrtpProfile profile) {
         if (connection == publish) {
@@ -192,74 +172,19 @@ public final class SimulatedParticipant implements ConnectionEvents, LoadPartici
         }
     }
 
+    /** Closes the WebSocket once the transports are handed back to the worker. Control executor. */
     @Override
-    public void onClosed(Object connection, String reason) {
-        if (!left && !"closed".equals(reason)) {
-            fail((connection == publish ? "publish" : "subscribe") + " transport closed: " + reason);
+    protected void closeSignaling() {
+        if (signaling != null) {
+            signaling.close();
         }
-    }
-
-    @Override
-    public void onFirstMedia(long arrivalNanos) {
-        if (firstMediaNanos == 0) {
-            firstMediaNanos = arrivalNanos;
-        }
-    }
-
-    /** Leaves: closes the WebSocket and hands the transports back to the worker to close. Control executor. */
-    @Override
-    public void markLeaving() {
-        left = true;
-    }
-
-    @Override
-    public void leave() {
-        left = true;
-        control.execute(() -> {
-            if (publish != null) {
-                worker.remove(publish);
-            }
-            if (subscribe != null) {
-                worker.remove(subscribe);
-            }
-            if (signaling != null) {
-                signaling.close();
-            }
-        });
     }
 
     // ---- reading (reporter thread, or worker thread where noted)
 
-    @Override
-    public ParticipantSpec spec() { return spec; }
     public String participantId() { return participantId; }
-    @Override
-    public boolean welcomed() { return welcomed; }
-    @Override
-    public String error() { return error; }
-    @Override
-    public List<TrackRef> tracksToReceive() { return tracksToReceive; }
-
-    /** Milliseconds from opening the WebSocket to the first media packet, or -1. */
-    @Override
-    public double joinToFirstMediaMs() {
-        long first = firstMediaNanos;
-        return first == 0 || connectStartNanos == 0 ? -1 : (first - connectStartNanos) / 1e6;
-    }
 
     public String srtpProfiles() {
         return String.format(Locale.ROOT, "%s/%s", publishProfile, subscribeProfile);
-    }
-
-    /** Worker thread (or after the worker stopped). */
-    @Override
-    public List<TrackReception> receptions() {
-        SubscribeConnection s = subscribe;
-        return s == null ? List.of() : s.receptions();
-    }
-
-    @Override
-    public ParticipantCounters counters() {
-        return ParticipantCounters.of(publish, subscribe);
     }
 }

@@ -30,8 +30,6 @@ import org.roundtable.sfu.sdp.ClientAnswer;
 import org.roundtable.sfu.sdp.ExtensionUris;
 import org.roundtable.sfu.sdp.NegotiatedMedia;
 import org.roundtable.sfu.sdp.OfferBuilder;
-import org.roundtable.sfu.srtp.SrtpProfile;
-import org.roundtable.sfu.transport.TransportListener;
 import org.roundtable.loadtest.engine.MediaWorkerClient;
 
 /**
@@ -42,7 +40,7 @@ import org.roundtable.loadtest.engine.MediaWorkerClient;
  * are handled on the signaling thread; packets on the owning media worker; the answer reaches
  * the worker as an immutable {@link Negotiated} through a volatile field.
  */
-public final class SubscribeConnection implements TransportListener, MediaWorkerClient {
+public final class SubscribeConnection extends TransportHandover implements MediaWorkerClient {
     private static final long RR_INTERVAL_NANOS = 1_000_000_000L;
     private static final long TWCC_INTERVAL_NANOS = 100_000_000L;
     private static final long NACK_INTERVAL_NANOS = 20_000_000L;
@@ -55,14 +53,10 @@ public final class SubscribeConnection implements TransportListener, MediaWorker
     }
 
     private final ClientTransport transport;
-    private final Inbox inbox = new Inbox(4096);
     private final long localSsrc;
     private final byte[] cname;
-    private final ConnectionEvents events;
     private final TrackClock trackClock;
     private volatile Negotiated negotiated;
-    private volatile boolean connected;
-    private volatile String closedReason;
     private boolean connectStarted;
 
     // signaling-thread state: sections in offer order
@@ -114,11 +108,11 @@ public final class SubscribeConnection implements TransportListener, MediaWorker
 
     public SubscribeConnection(String bindAddress, BufferPool pool, SplittableRandom random, String cname,
                         TrackClock trackClock, ConnectionEvents events) {
+        super(4096, events);
         this.transport = ClientTransport.create(bindAddress, this, pool);
         this.localSsrc = PublishConnection.ssrc(random);
         this.cname = cname.getBytes(StandardCharsets.UTF_8);
         this.trackClock = trackClock;
-        this.events = events;
     }
 
     /** An offer for the server's complete list of tracks to receive. Signaling thread. */
@@ -206,25 +200,6 @@ public final class SubscribeConnection implements TransportListener, MediaWorker
             transport.connect(a.iceUfrag, a.icePwd, a.candidateHost, a.candidatePort, a.fingerprintAlgo, a.fingerprintHex);
         }
         return a.sdp;
-    }
-
-    // ---- transport callbacks: hand over only
-
-    @Override
-    public void onConnected(SrtpProfile profile) {
-        connected = true;
-        events.onConnected(this, profile);
-    }
-
-    @Override
-    public void onPacket(PacketBuffer p) {
-        inbox.offer(p);
-    }
-
-    @Override
-    public void onClosed(String reason) {
-        closedReason = reason;
-        events.onClosed(this, reason);
     }
 
     // ---- media worker
@@ -463,8 +438,6 @@ public final class SubscribeConnection implements TransportListener, MediaWorker
         return list;
     }
 
-    public boolean isConnected() { return connected; }
-    public String closedReason() { return closedReason; }
     /** Our ICE host candidate, {@code candidate:...} without {@code a=}. */
     public String candidateLine() { return transport.candidateLine(); }
     long firstMediaNanos() { return firstMediaNanos; }
@@ -477,5 +450,4 @@ public final class SubscribeConnection implements TransportListener, MediaWorker
     long nacksSent() { return nacksSent; }
     long plisSent() { return plisSent; }
     long feedbackSent() { return feedbackSent; }
-    long inboxDrops() { return inbox.dropped(); }
 }
