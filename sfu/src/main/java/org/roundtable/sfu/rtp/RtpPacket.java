@@ -165,39 +165,23 @@ public final class RtpPacket {
      */
     public void remapExtensionIds(byte[] map) {
         boolean oneByte = isOneByteExtensions();
-        if (!oneByte && !isTwoByteExtensions()) {
-            return;
-        }
-        int dataStart = extensionDataStart();
-        int end = dataStart + extensionDataLength();
-        int p = dataStart;
-        while (p < end) {
-            int id = elementId(p, oneByte);
-            if (id == 0) {
-                p++;
-                continue;
-            }
-            if (oneByte && id == 15) {
-                return;
-            }
-            int elementEnd = elementEnd(p, oneByte, end);
-            if (elementEnd < 0) {
-                return;
-            }
+        for (int e = nextElement(-1); e >= 0; ) {
+            int id = elementId(e, oneByte);
+            int elementEnd = elementDataOffset(e) + elementDataLength(e);
             int newId = id < map.length ? map[id] & 0xFF : 0;
             if (oneByte && newId > 14) {
                 newId = 0;
             }
             if (newId == 0) {
-                for (int i = p; i < elementEnd; i++) {
+                for (int i = e; i < elementEnd; i++) {
                     buf[i] = 0;
                 }
             } else if (oneByte) {
-                buf[p] = (byte) ((newId << 4) | (buf[p] & 0x0F));
+                buf[e] = (byte) ((newId << 4) | (buf[e] & 0x0F));
             } else {
-                buf[p] = (byte) newId;
+                buf[e] = (byte) newId;
             }
-            p = elementEnd;
+            e = nextElement(elementEnd);
         }
     }
 
@@ -249,30 +233,13 @@ public final class RtpPacket {
     }
 
     private int findElement(int id) {
-        boolean oneByte = isOneByteExtensions();
-        if (id <= 0 || (!oneByte && !isTwoByteExtensions())) {
+        if (id <= 0) {
             return -1;
         }
-        int dataStart = extensionDataStart();
-        int end = dataStart + extensionDataLength();
-        int p = dataStart;
-        while (p < end) {
-            int elementId = elementId(p, oneByte);
-            if (elementId == 0) {
-                p++;
-                continue;
+        for (int e = nextElement(-1); e >= 0; e = nextElement(elementDataOffset(e) + elementDataLength(e))) {
+            if (elementId(e) == id) {
+                return e;
             }
-            if (oneByte && elementId == 15) {
-                return -1;
-            }
-            int elementEnd = elementEnd(p, oneByte, end);
-            if (elementEnd < 0) {
-                return -1;
-            }
-            if (elementId == id) {
-                return p;
-            }
-            p = elementEnd;
         }
         return -1;
     }
