@@ -61,7 +61,7 @@ class TransportLifecycleTest {
     @Test
     void closedTransportsLeaveNoThreadsBehind() throws Exception {
         connect().client.close(); // warm up the shared pools first
-        Map<String, Integer> before = perTransportThreads();
+        Map<String, Integer> before = settledThreads(); // the warm-up client's threads end asynchronously
         for (int i = 0; i < 3; i++) {
             Connected c = connect();
             c.client.close();
@@ -76,6 +76,18 @@ class TransportLifecycleTest {
         }
         assertEquals(before, after);
         assertEquals(0, port.counters().openTransports());
+    }
+
+    /** Thread counts once they stop changing for half a second (threads of closed sockets end asynchronously). */
+    private static Map<String, Integer> settledThreads() throws InterruptedException {
+        Map<String, Integer> last = perTransportThreads();
+        for (int stable = 0, i = 0; stable < 5 && i < 300; i++) {
+            Thread.sleep(100);
+            Map<String, Integer> now = perTransportThreads();
+            stable = now.equals(last) ? stable + 1 : 0;
+            last = now;
+        }
+        return last;
     }
 
     @Test
