@@ -1,8 +1,6 @@
 package org.roundtable.signaling.e2e;
 
 import com.microsoft.playwright.Page;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Files;
@@ -10,12 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roundtable.signaling.auth.JoinClaims;
 import org.roundtable.signaling.auth.Role;
+import org.roundtable.signaling.testing.HttpTestClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -279,11 +277,8 @@ class FloorE2ETest {
 
     private JsonObject recordJson() throws Exception {
         String token = stack.token(ROOM, Role.MODERATOR, "Record reader");
-        String body = stack.vertx().createHttpClient()
-                .request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(stack.httpPort())
-                        .setURI("/api/roundtables/" + ROOM + "/record?format=json").putHeader("Authorization", "Bearer " + token))
-                .compose(req -> req.send()).compose(res -> res.body())
-                .await(20, TimeUnit.SECONDS).toString();
+        String body = new HttpTestClient(stack.httpPort())
+                .send("GET", "/api/roundtables/" + ROOM + "/record?format=json", token, null).body();
         return new JsonObject(body);
     }
 

@@ -1,15 +1,10 @@
 package org.roundtable.signaling.moderation;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.signaling.auth.JoinClaims;
 import org.roundtable.signaling.auth.Role;
+import org.roundtable.signaling.testing.HttpTestClient;
+import org.roundtable.signaling.testing.HttpTestClient.Response;
 import org.roundtable.signaling.testing.RunningServer;
 import org.roundtable.signaling.testing.WsTestClient;
 
@@ -30,41 +27,27 @@ class ModerationApiTest {
     @TempDir
     Path dataDir;
     private RunningServer server;
-    private HttpClient http;
+    private HttpTestClient http;
     private String moderatorToken;
-
-    record Response(int status, String contentType, String body) {
-        JsonObject json() {
-            return new JsonObject(body);
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {
         server = new RunningServer(dataDir);
-        http = server.vertx.createHttpClient();
+        http = new HttpTestClient(server.port());
         moderatorToken = server.token("council", Role.MODERATOR, "Organiser system");
     }
 
     @AfterEach
     void stop() throws Exception {
-        http.close();
         server.close();
     }
 
-    private Response call(HttpMethod method, String uri, String token, String body) throws Exception {
-        RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(server.port()).setURI(uri);
-        if (token != null) {
-            options.putHeader("Authorization", "Bearer " + token);
-        }
-        return http.request(options)
-                .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
-                .compose(res -> res.body().map(b -> new Response(res.statusCode(), res.getHeader("Content-Type"), b.toString())))
-                .await(20, TimeUnit.SECONDS);
+    private Response call(String method, String uri, String token, String body) throws Exception {
+        return http.send(method, uri, token, body);
     }
 
     private Response post(String command, JsonObject body) throws Exception {
-        return call(HttpMethod.POST, "/api/roundtables/council/" + command, moderatorToken, body.encode());
+        return call("POST", "/api/roundtables/council/" + command, moderatorToken, body.encode());
     }
 
     private JsonObject accepted(String command, JsonObject body) throws Exception {
@@ -86,15 +69,15 @@ class ModerationApiTest {
 
     @Test
     void withoutATokenOrWithAnotherRolesOrRoomsTokenNothingHappens() throws Exception {
-        assertEquals(401, call(HttpMethod.GET, "/api/roundtables/council", null, null).status());
-        assertEquals(401, call(HttpMethod.POST, "/api/roundtables/council/setLocked", "garbage", "{\"locked\":true}").status());
-        Response minister = call(HttpMethod.POST, "/api/roundtables/council/setLocked",
+        assertEquals(401, call("GET", "/api/roundtables/council", null, null).status());
+        assertEquals(401, call("POST", "/api/roundtables/council/setLocked", "garbage", "{\"locked\":true}").status());
+        Response minister = call("POST", "/api/roundtables/council/setLocked",
                 server.token("council", Role.MINISTER, "Ana"), "{\"locked\":true}");
         assertEquals(403, minister.status());
         assertEquals("not-allowed", minister.json().getString("error"));
-        assertEquals(403, call(HttpMethod.GET, "/api/roundtables/council/record",
+        assertEquals(403, call("GET", "/api/roundtables/council/record",
                 server.token("other", Role.MODERATOR, "Mo"), null).status());
-        Response state = call(HttpMethod.GET, "/api/roundtables/council", moderatorToken, null);
+        Response state = call("GET", "/api/roundtables/council", moderatorToken, null);
         assertEquals(200, state.status());
         assertFalse(state.json().getJsonObject("settings").getBoolean("locked"), "refused calls changed nothing");
     }
@@ -102,7 +85,7 @@ class ModerationApiTest {
     @Test
     void badRequestsAreRefusedClearly() throws Exception {
         assertEquals(404, post("teleport", new JsonObject()).status());
-        assertEquals(400, call(HttpMethod.POST, "/api/roundtables/council/setLocked", moderatorToken, "{nope").status());
+        assertEquals(400, call("POST", "/api/roundtables/council/setLocked", moderatorToken, "{nope").status());
         Response missing = post("setLocked", new JsonObject());
         assertEquals(400, missing.status());
         assertEquals("missing-field", missing.json().getString("error"));
@@ -173,7 +156,7 @@ class ModerationApiTest {
             vic.close();
         }
 
-        Response json = call(HttpMethod.GET, "/api/roundtables/council/record?format=json", moderatorToken, null);
+        Response json = call("GET", "/api/roundtables/council/record?format=json", moderatorToken, null);
         assertEquals(200, json.status());
         assertTrue(json.contentType().startsWith("application/json"));
         JsonObject record = json.json();
@@ -184,19 +167,19 @@ class ModerationApiTest {
         assertEquals(id("Bea"), first.get("participantId"));
         assertEquals("PASSED", String.valueOf(first.get("endReason")));
 
-        Response csv = call(HttpMethod.GET, "/api/roundtables/council/record?format=csv", moderatorToken, null);
+        Response csv = call("GET", "/api/roundtables/council/record?format=csv", moderatorToken, null);
         assertEquals(200, csv.status());
         assertTrue(csv.contentType().startsWith("text/csv"));
         assertEquals(4, csv.body().split("\r\n").length, csv.body());
         assertTrue(csv.body().startsWith("number,participant_id"), csv.body());
-        Response people = call(HttpMethod.GET, "/api/roundtables/council/record?format=csv&table=participants", moderatorToken, null);
+        Response people = call("GET", "/api/roundtables/council/record?format=csv&table=participants", moderatorToken, null);
         assertTrue(people.body().startsWith("participant_id,"), people.body());
         assertTrue(people.body().contains("Bea"));
 
-        Response html = call(HttpMethod.GET, "/api/roundtables/council/record?format=html", moderatorToken, null);
+        Response html = call("GET", "/api/roundtables/council/record?format=html", moderatorToken, null);
         assertEquals(200, html.status());
         assertTrue(html.contentType().startsWith("text/html"));
         assertTrue(html.body().contains("Bea") && html.body().contains("council"), html.body());
-        assertEquals(400, call(HttpMethod.GET, "/api/roundtables/council/record?format=pdf", moderatorToken, null).status());
+        assertEquals(400, call("GET", "/api/roundtables/council/record?format=pdf", moderatorToken, null).status());
     }
 }

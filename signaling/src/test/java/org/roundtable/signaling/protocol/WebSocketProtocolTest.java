@@ -109,10 +109,7 @@ class WebSocketProtocolTest {
             assertEquals("still-here", pong.getString("id"));
             assertFalse(alice.isClosed());
         }
-        String metrics = server.vertx.createHttpClient()
-                .request(io.vertx.core.http.HttpMethod.GET, server.port(), "127.0.0.1", "/metrics")
-                .compose(r -> r.send()).compose(r -> r.body())
-                .await(20, java.util.concurrent.TimeUnit.SECONDS).toString();
+        String metrics = new org.roundtable.signaling.testing.HttpTestClient(server.port()).get("/metrics").body();
         assertTrue(metrics.contains("roundtable_signaling_messages_rejected_total{code=\"bad-json\"} 2.0"), metrics);
         assertTrue(metrics.contains("roundtable_signaling_messages_rejected_total{code=\"too-large\"} 1.0"), metrics);
     }
