@@ -146,7 +146,8 @@ scenarios() {
 
 # --- Roundtable
 if [ "$only" != "janus" ]; then
-  java "${java_opts[@]}" -jar signaling/target/roundtable.jar server --host 127.0.0.1 --http-port 18080 \
+  # shellcheck disable=SC2046
+  java "${java_opts[@]}" $(grep -v '^#' "$repo/jvm.options") -jar signaling/target/roundtable.jar server --host 127.0.0.1 --http-port 18080 \
        --media-port 20000 --data-dir "$out/data" > "$out/roundtable.log" 2>&1 &
   rt=$!; pids+=("$rt")
   for _ in $(seq 1 100); do curl -fsS -m 1 http://127.0.0.1:18080/health >/dev/null 2>&1 && break; sleep 0.2; done

@@ -21,13 +21,15 @@ import org.roundtable.sfu.conference.SfuContext;
 import org.roundtable.sfu.stats.NtpTime;
 import org.roundtable.sfu.transport.MediaPort;
 import org.roundtable.sfu.worker.MediaWorker;
+import org.roundtable.sfu.worker.SendLanes;
 
 /**
  * The media server: one shared UDP port, a pool of media workers (each conference lives on
- * one), and the conferences. Thread-safe; control calls are handed to the owning worker.
+ * one, and each endpoint sends through one's lane), and the conferences. Thread-safe; control calls are handed to the owning worker.
  */
 public final class SfuServer implements MediaServer {
-    private static final int POOLED_BUFFERS = 4096;
+    /** Enough for the inboxes and the send lanes' queues in flight at once under load. */
+    private static final int POOLED_BUFFERS = 16384;
 
     private final MediaPort port;
     private final List<MediaWorker> workers;
@@ -65,7 +67,8 @@ public final class SfuServer implements MediaServer {
             return t;
         });
         BufferPool pool = new BufferPool(POOLED_BUFFERS);
-        SfuContext context = new SfuContext(pool, IceLegTransport.factory(port, pool), NtpTime.calibrate(clock), control);
+        SfuContext context = new SfuContext(pool, IceLegTransport.factory(port, pool), NtpTime.calibrate(clock), control,
+                SendLanes.of(workers));
         return new SfuServer(port, List.copyOf(workers), control, context);
     }
 

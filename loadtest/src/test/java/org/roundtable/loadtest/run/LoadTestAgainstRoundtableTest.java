@@ -43,7 +43,7 @@ class LoadTestAgainstRoundtableTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        media = SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 1));
+        media = SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 2));
         vertx = Vertx.vertx();
         server = RoundtableServer.start(vertx, ServerOptions.loopbackForTests(dataDir), media, Clock.systemUTC())
                 .await(30, TimeUnit.SECONDS);

@@ -22,6 +22,10 @@ public final class PacketBuffer implements ByteArrayBuffer {
     /** Receive time in nanoseconds of the injected clock; 0 when unknown. */
     private long receivedNanos;
     private BufferPool pool;
+    /** Set while queued on a send lane: where it goes, and whether it is RTCP (for the counters). */
+    private Object sendRoute;
+    private boolean sendsRtcp;
+    private long sendQueuedNanos;
 
     public PacketBuffer() {
         this(new byte[CAPACITY]);
@@ -89,8 +93,20 @@ public final class PacketBuffer implements ByteArrayBuffer {
     public long receivedNanos() { return receivedNanos; }
     public void receivedNanos(long nanos) { this.receivedNanos = nanos; }
 
+    /** Typed by the send lane; untyped here so buffers depend on nothing. */
+    public void sendRoute(Object route, boolean rtcp, long queuedNanos) {
+        this.sendRoute = route;
+        this.sendsRtcp = rtcp;
+        this.sendQueuedNanos = queuedNanos;
+    }
+
+    public Object sendRoute() { return sendRoute; }
+    public boolean sendsRtcp() { return sendsRtcp; }
+    public long sendQueuedNanos() { return sendQueuedNanos; }
+
     /** Returns this buffer to the pool it came from (no-op for unpooled buffers). */
     public void release() {
+        sendRoute = null; // a pooled buffer must not keep a closed transport reachable
         if (pool != null) {
             pool.give(this);
         }
@@ -102,5 +118,7 @@ public final class PacketBuffer implements ByteArrayBuffer {
         offset = HEAD_ROOM;
         length = 0;
         receivedNanos = 0;
+        sendRoute = null;
+        sendsRtcp = false;
     }
 }

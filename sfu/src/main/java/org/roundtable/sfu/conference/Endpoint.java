@@ -8,6 +8,7 @@ import org.roundtable.sfu.api.EndpointHandle;
 import org.roundtable.sfu.api.MediaKind;
 import org.roundtable.sfu.api.TrackInfo;
 import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.worker.SendLane;
 import org.roundtable.sfu.worker.MediaWorker;
 import org.roundtable.sfu.worker.WorkerCounters;
 
@@ -45,8 +46,12 @@ public final class Endpoint implements EndpointHandle {
         this.counters = worker.counters();
         this.mayPublish = mayPublish;
         java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
-        this.publish = new Leg(id + "/publish", conference.context().pool(), counters, rnd.nextLong(1, 0xFFFFFFFFL));
-        this.subscribe = new Leg(id + "/subscribe", conference.context().pool(), counters, rnd.nextLong(1, 0xFFFFFFFFL));
+        SfuContext context = conference.context();
+        // one lane per endpoint, so endpoints (whose subscribe legs carry nearly all the traffic) spread
+        // evenly; the publish leg only sends RTCP to the publisher
+        SendLane lane = context.lanes().assign();
+        this.publish = new Leg(id + "/publish", context.pool(), counters, rnd.nextLong(1, 0xFFFFFFFFL), lane);
+        this.subscribe = new Leg(id + "/subscribe", context.pool(), counters, rnd.nextLong(1, 0xFFFFFFFFL), lane);
         this.cname = id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255
                 ? id.getBytes(java.nio.charset.StandardCharsets.UTF_8) : Integer.toHexString(id.hashCode()).getBytes();
         this.receiver = new PublishReceiver(this);

@@ -9,19 +9,23 @@ import org.roundtable.sfu.rtp.RtpPacket;
 import org.roundtable.sfu.rtp.TransportCcExtension;
 import org.roundtable.sfu.worker.DropReason;
 import org.roundtable.sfu.worker.Inbox;
+import org.roundtable.sfu.worker.SendLane;
 import org.roundtable.sfu.worker.WorkerCounters;
 
 /**
  * One peer connection of an endpoint (its publish or its subscribe side) as the forwarding core
  * sees it: the secure transport, the inbox its packets arrive in, the SSRC our RTCP on it is
  * sent from, and the transport-wide sequence numbers of what we send on it.
- * Confined to the conference's worker, except {@link #inbox()} offers from the network thread.
+ * Confined to the conference's worker, except {@link #inbox()} offers from the network thread and
+ * its send lane (when it has one) protects and sends what the worker queued.
  */
 final class Leg {
     private final String name;
     private final BufferPool pool;
     private final WorkerCounters counters;
     private final long rtcpSsrc;
+    /** Null: the worker protects and sends itself. */
+    private final SendLane lane;
     private volatile PacketTransport transport;
     /** Volatile: read by the network thread that offers into it. */
     private volatile Inbox inbox;
@@ -31,8 +35,9 @@ final class Leg {
     private final SentPacketHistory sent = new SentPacketHistory();
     private final AckedBitrateEstimator acked = new AckedBitrateEstimator();
 
-    Leg(String name, BufferPool pool, WorkerCounters counters, long rtcpSsrc) {
+    Leg(String name, BufferPool pool, WorkerCounters counters, long rtcpSsrc, SendLane lane) {
         this.name = name;
+        this.lane = lane;
         this.pool = pool;
         this.counters = counters;
         this.rtcpSsrc = rtcpSsrc;
@@ -104,13 +109,20 @@ final class Leg {
         return send(out, true);
     }
 
-    /** Protects and sends {@code out}, then releases it. */
+    /**
+     * Protects and sends {@code out} (or queues it on the leg's send lane, which then does), and
+     * releases it. True when sent or queued.
+     */
     private boolean send(PacketBuffer out, boolean rtcp) {
+        if (!isConnected()) {
+            counters.drop(DropReason.NOT_CONNECTED);
+            out.release();
+            return false;
+        }
+        if (lane != null) {
+            return lane.offer(out, transport, rtcp, counters);
+        }
         try {
-            if (!isConnected()) {
-                counters.drop(DropReason.NOT_CONNECTED);
-                return false;
-            }
             int len = out.getLength();
             if (!transport.protectAndSend(out)) {
                 counters.drop(DropReason.SEND_FAILED);

@@ -61,7 +61,7 @@ public final class MediaPort implements AutoCloseable {
             // ice4j's own factory skips loopback, so the harvester is built for the configured address
             InetAddress bind = InetAddress.getByName(cfg.bindAddress());
             // the send channel binds first: the socket bound last (ice4j's) is the one that receives
-            PairSender direct = bindDirectSender(bind, cfg.mediaPort());
+            PairSender direct = bindDirectSender(bind, cfg.mediaPort(), Math.max(1, cfg.mediaWorkers()));
             int port = direct != null ? direct.localPort() : cfg.mediaPort();
             SinglePortUdpHarvester harvester;
             try {
@@ -79,12 +79,12 @@ public final class MediaPort implements AutoCloseable {
         }
     }
 
-    private static PairSender bindDirectSender(InetAddress bind, int port) {
+    private static PairSender bindDirectSender(InetAddress bind, int port, int channels) {
         if (Boolean.getBoolean(DIRECT_SEND_OFF)) {
             return null;
         }
         try {
-            return PairSender.bind(new InetSocketAddress(bind, port));
+            return PairSender.bind(new InetSocketAddress(bind, port), channels);
         } catch (IOException e) {
             LOG.warning("media port: no direct send channel (" + e.getMessage() + "), ice4j sends all media");
             return null;

@@ -9,6 +9,10 @@ public enum DropReason {
     SRTP("srtp"),
     NO_ENDPOINT("no-endpoint"),
     QUEUE_FULL("queue-full"),
+    /** Waited in a worker's inbox longer than real-time media is worth (overload sheds, never queues). */
+    STALE("stale"),
+    /** A send lane was full. */
+    SEND_QUEUE_FULL("send-queue-full"),
     PADDING_ONLY("padding-only"),
     NOT_CONNECTED("not-connected"),
     SEND_FAILED("send-failed"),

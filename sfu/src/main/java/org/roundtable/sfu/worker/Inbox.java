@@ -11,6 +11,13 @@ import org.roundtable.sfu.buffer.PacketBuffer;
  * Offered from any thread; drained only on the owning worker.
  */
 public final class Inbox {
+    /**
+     * A packet that waited longer than this for its worker is dropped, not forwarded: a receiver's
+     * jitter buffer has given up on it, and forwarding it would only delay the packets behind it.
+     * Under overload this turns queueing into (counted) loss instead of seconds of latency.
+     */
+    static final long MAX_WAIT_NANOS = 100_000_000L;
+
     /** Handles one packet on the worker; it then owns the buffer (must release it). */
     public interface Handler {
         void onPacket(PacketBuffer packet);
@@ -46,10 +53,17 @@ public final class Inbox {
         pending.set(false);
         int n = 0;
         PacketBuffer p;
+        long staleBefore = worker.nanos() - MAX_WAIT_NANOS;
         while (n < budget && (p = packets.poll()) != null) {
             n++;
             if (closed) {
                 p.release();
+                continue;
+            }
+            long received = p.receivedNanos();
+            if (received != 0 && received - staleBefore < 0) {
+                p.release();
+                worker.counters().drop(DropReason.STALE);
                 continue;
             }
             try {

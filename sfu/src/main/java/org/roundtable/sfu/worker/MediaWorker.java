@@ -12,8 +12,9 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 
 /**
  * One media thread. Owns conferences: all their state is touched only here. Other threads reach
- * it by queueing control tasks ({@link #submit}) and packets ({@link Inbox#offer}); it parks when
- * idle until a queue fills or its next timer is due. Runs on its own thread, or is driven step by
+ * it by queueing control tasks ({@link #submit}), packets ({@link Inbox#offer}) and packets to
+ * send for the endpoints bound to its {@link SendLane}; it parks when idle until a queue fills or
+ * its next timer is due. Runs on its own thread, or is driven step by
  * step with {@link #runOnce()} in tests (then with an injected clock).
  */
 public final class MediaWorker implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class MediaWorker implements AutoCloseable {
     private final MpscGrowableArrayQueue<Inbox> ready = new MpscGrowableArrayQueue<>(256, 1 << 22);
     private final TimerQueue timers = new TimerQueue();
     private final WorkerCounters counters = new WorkerCounters();
+    private final SendLane lane = new SendLane(this, SendLane.CAPACITY);
     private volatile Thread thread;
     private volatile boolean parked;
     private volatile boolean stopping;
@@ -49,10 +51,21 @@ public final class MediaWorker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes {@code owner} the worker's thread without starting a loop: tests then drive it with
+     * {@link #runOnce()} while other threads' calls behave as they would against a running worker.
+     */
+    void confineTo(Thread owner) {
+        thread = owner;
+    }
+
     public String name() { return name; }
     public long nanos() { return clock.getAsLong(); }
     public LongSupplier clock() { return clock; }
     public WorkerCounters counters() { return counters; }
+    /** The packets other workers hand this one to send. */
+    public SendLane sendLane() { return lane; }
+    boolean isStopping() { return stopping; }
     /** Worker thread only. */
     public TimerQueue timers() { return timers; }
 
@@ -98,7 +111,7 @@ public final class MediaWorker implements AutoCloseable {
         wake();
     }
 
-    private void wake() {
+    void wake() {
         if (parked) {
             Thread t = thread;
             if (t != null) {
@@ -107,7 +120,7 @@ public final class MediaWorker implements AutoCloseable {
         }
     }
 
-    /** One round: control tasks, then packets, then due timers. Returns the work done. */
+    /** One round: control tasks, then received packets, then packets to send, then due timers. Returns the work done. */
     public int runOnce() {
         int done = 0;
         Runnable task;
@@ -124,6 +137,7 @@ public final class MediaWorker implements AutoCloseable {
         for (int i = 0; i < inboxes && (inbox = ready.poll()) != null; i++) {
             done += inbox.drain(PACKETS_PER_INBOX_TURN);
         }
+        done += lane.drain();
         done += timers.runDue(clock.getAsLong());
         return done;
     }
@@ -142,7 +156,7 @@ public final class MediaWorker implements AutoCloseable {
                 continue;
             }
             parked = true;
-            if (tasks.isEmpty() && ready.isEmpty() && !stopping) {
+            if (tasks.isEmpty() && ready.isEmpty() && lane.isEmpty() && !stopping) {
                 long wait = timers.nanosUntilNext(clock.getAsLong());
                 LockSupport.parkNanos(this, Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
             }
@@ -151,6 +165,7 @@ public final class MediaWorker implements AutoCloseable {
         // drain what was queued before the stop (close tasks free resources)
         runOnce();
         timers.clear();
+        lane.clear();
     }
 
     /** Stops the thread after the tasks queued so far have run; waits for it to end. */

@@ -43,6 +43,50 @@ class PairSenderTest {
     }
 
     @Test
+    void severalChannelsShareThePortAndEachSendingThreadKeepsOne() throws Exception {
+        try (PairSender sender = PairSender.bind(new InetSocketAddress(LO, 0), 2);
+             DatagramSocket ice = new DatagramSocket(null);
+             DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LO, 0))) {
+            ice.setReuseAddress(true);
+            ice.bind(new InetSocketAddress(LO, sender.localPort()));
+            ice.setSoTimeout(5_000);
+            peer.setSoTimeout(5_000);
+            assertEquals(2, sender.channelCount());
+            InetSocketAddress to = (InetSocketAddress) peer.getLocalSocketAddress();
+            Thread[] threads = new Thread[2];
+            IOException[] failures = new IOException[2];
+            for (int t = 0; t < 2; t++) {
+                int id = t;
+                threads[t] = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 3; i++) {
+                            sender.send(new byte[] {(byte) id, (byte) i}, 0, 2, to);
+                        }
+                    } catch (IOException e) {
+                        failures[id] = e;
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertEquals(null, failures[0]);
+            assertEquals(null, failures[1]);
+            for (int i = 0; i < 6; i++) {
+                DatagramPacket got = new DatagramPacket(new byte[8], 8);
+                peer.receive(got);
+                assertEquals(sender.localPort(), got.getPort(), "every channel sends from the media port");
+            }
+            byte[] reply = {7};
+            peer.send(new DatagramPacket(reply, 1, new InetSocketAddress(LO, sender.localPort())));
+            DatagramPacket in = new DatagramPacket(new byte[8], 8);
+            ice.receive(in);
+            assertEquals(7, in.getData()[0], "the socket bound last (ice4j's) still receives");
+        }
+    }
+
+    @Test
     void refusesADatagramLargerThanItsBuffer() throws IOException {
         try (PairSender sender = PairSender.bind(new InetSocketAddress(LO, 0))) {
             byte[] big = new byte[4096];

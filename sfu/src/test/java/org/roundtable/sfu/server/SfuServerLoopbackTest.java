@@ -67,7 +67,9 @@ class SfuServerLoopbackTest {
 
     @Test
     void forwardsRewrittenMediaAnswersNackAndActsAsRtpEndpoint() throws Exception {
-        SfuServer server = closeLater(SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 1)));
+        // two workers: endpoints are bound to the workers' send lanes in turn, so alice's leg sends from
+        // the conference's own worker and bob's media is handed to the other worker's lane
+        SfuServer server = closeLater(SfuServer.start(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 2)));
         ConferenceHandle conf = server.conference("room", listener);
         EndpointHandle alice = conf.addEndpoint("alice", true);
         EndpointHandle bob = conf.addEndpoint("bob", false);

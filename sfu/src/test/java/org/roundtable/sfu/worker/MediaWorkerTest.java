@@ -52,4 +52,25 @@ class MediaWorkerTest {
         w.close();
         assertTrue(w.submit(() -> 1).isCompletedExceptionally());
     }
+
+    @Test
+    void packetsThatWaitedTooLongAreDroppedAsStaleNotForwarded() {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        MediaWorker w = new MediaWorker("test", now::get);
+        List<Long> handled = new ArrayList<>();
+        Inbox inbox = w.newInbox(8, p -> { handled.add(p.receivedNanos()); p.release(); });
+        BufferPool pool = new BufferPool(8);
+        long late = now.get();
+        PacketBuffer old = pool.take();
+        old.receivedNanos(late);
+        inbox.offer(old);
+        now.addAndGet(Inbox.MAX_WAIT_NANOS / 2);
+        PacketBuffer recent = pool.take();
+        recent.receivedNanos(now.get());
+        inbox.offer(recent);
+        now.set(late + Inbox.MAX_WAIT_NANOS + 1);
+        w.runOnce();
+        assertEquals(List.of(late + Inbox.MAX_WAIT_NANOS / 2), handled);
+        assertEquals(1, w.counters().dropped(DropReason.STALE));
+    }
 }
