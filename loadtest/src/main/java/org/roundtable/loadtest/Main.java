@@ -15,6 +15,7 @@ import org.roundtable.loadtest.report.LoadReport;
 import org.roundtable.loadtest.report.ReportJson;
 import org.roundtable.loadtest.report.SummaryTable;
 import org.roundtable.loadtest.run.LoadRunner;
+import org.roundtable.loadtest.server.ForwardingDelayProbe;
 import org.roundtable.loadtest.server.MetricsEndpointProbe;
 import org.roundtable.loadtest.server.ProcStatProbe;
 import org.roundtable.loadtest.server.ServerCostProbe;
@@ -52,7 +53,7 @@ public final class Main {
     public static LoadReport run(LoadTestOptions options) throws IOException, InterruptedException {
         ServerCostProbe probe = probe(options);
         try (ParticipantFactory factory = factory(options)) {
-            LoadReport report = new LoadRunner(options, factory, probe, System.out).run();
+            LoadReport report = new LoadRunner(options, factory, probe, delayProbe(options), System.out).run();
             System.out.print(SummaryTable.render(report.summary()));
             if (options.json() != null) {
                 Path parent = options.json().toAbsolutePath().getParent();
@@ -79,6 +80,12 @@ public final class Main {
             return new UnknownCostProbe("Janus has no process metrics endpoint; pass --server-pid");
         }
         return new MetricsEndpointProbe(URI.create(o.url() + "/metrics"));
+    }
+
+    static ForwardingDelayProbe delayProbe(LoadTestOptions o) {
+        return o.target() == LoadTestOptions.Target.JANUS
+                ? ForwardingDelayProbe.NONE
+                : ForwardingDelayProbe.metricsEndpoint(URI.create(o.url() + "/metrics"));
     }
 
     static ParticipantFactory factory(LoadTestOptions o) throws IOException {

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import org.roundtable.sfu.api.DelayDistribution;
 import org.roundtable.sfu.api.MediaCounters;
+import org.roundtable.sfu.stats.DelayHistogram;
 import org.roundtable.sfu.transport.TransportCounters;
 import org.roundtable.sfu.worker.DropReason;
 import org.roundtable.sfu.worker.MediaWorker;
@@ -46,6 +48,16 @@ public final class SfuCounters implements MediaCounters {
     public long transportCcFeedbackSent() { return sum(WorkerCounters::transportCcFeedbackSent); }
     public long transportCcFeedbackReceived() { return sum(WorkerCounters::transportCcFeedbackReceived); }
     public long rembReceived() { return sum(WorkerCounters::rembReceived); }
+
+    @Override
+    public DelayDistribution forwardingDelay() {
+        long[] counts = new long[DelayHistogram.buckets()];
+        long sumNanos = 0;
+        for (MediaWorker w : workers) {
+            sumNanos += w.counters().forwardingDelay().addTo(counts);
+        }
+        return DelayHistogram.distribution(counts, sumNanos);
+    }
 
     public long dropped(DropReason reason) {
         return sum(c -> c.dropped(reason));

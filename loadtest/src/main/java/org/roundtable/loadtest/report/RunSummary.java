@@ -2,7 +2,8 @@ package org.roundtable.loadtest.report;
 
 /**
  * The headline numbers of a run (the JSON report's {@code summary}; docs/loadtest.md explains
- * each). Server figures are NaN when they could not be read. Immutable.
+ * each). Server figures are NaN when they could not be read; the SFU-added delay comes from
+ * Roundtable's own forwarding-delay histogram (NaN for Janus). Immutable.
  */
 public record RunSummary(
         String target, int participants, int joined, int joinFailures,
@@ -16,5 +17,6 @@ public record RunSummary(
         double joinToFirstMediaMsP50, double joinToFirstMediaMsMax,
         double mediaSeconds,
         double serverCpuSeconds, double serverCpuSecondsPerMillionPackets, double serverRssMb,
-        double loadtestCpuSeconds) {
+        double loadtestCpuSeconds,
+        double sfuDelayMsP50, double sfuDelayMsP99) {
 }

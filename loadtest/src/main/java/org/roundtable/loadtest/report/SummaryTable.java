@@ -20,6 +20,7 @@ public final class SummaryTable {
                 s.duplicates(), s.outOfOrder()));
         row(b, "latency p50 / p95 / p99 / max", fmt("%.2f / %.2f / %.2f / %.2f ms", s.latencyMsP50(),
                 s.latencyMsP95(), s.latencyMsP99(), s.latencyMsMax()));
+        row(b, "SFU-added p50 / p99", fmt("%.3f / %.3f ms (the server's own histogram)", s.sfuDelayMsP50(), s.sfuDelayMsP99()));
         row(b, "jitter mean / max", fmt("%.2f / %.2f ms", s.jitterMsMean(), s.jitterMsMax()));
         row(b, "freezes (>500 ms)", fmt("%d (%.1f s)", s.freezes(), s.freezeSeconds()));
         row(b, "join to first media p50 / max", fmt("%.0f / %.0f ms", s.joinToFirstMediaMsP50(), s.joinToFirstMediaMsMax()));

@@ -23,6 +23,8 @@ import org.roundtable.loadtest.participant.TrackDirectory;
 import org.roundtable.loadtest.report.LoadReport;
 import org.roundtable.loadtest.report.RunSummary;
 import org.roundtable.loadtest.report.TimelineSample;
+import org.roundtable.loadtest.server.ForwardingDelayProbe;
+import org.roundtable.loadtest.server.ForwardingDelayReading;
 import org.roundtable.loadtest.server.ServerCost;
 import org.roundtable.loadtest.server.ServerCostProbe;
 import org.roundtable.loadtest.stats.TrackReception;
@@ -43,6 +45,7 @@ public final class LoadRunner {
     private final LoadTestOptions options;
     private final ParticipantFactory factory;
     private final ServerCostProbe probe;
+    private final ForwardingDelayProbe delayProbe;
     private final PrintStream out;
     private final TrackDirectory directory = new TrackDirectory();
     private final BufferPool pool = new BufferPool(16_384);
@@ -59,9 +62,15 @@ public final class LoadRunner {
     private long sentBytesTotal;
 
     public LoadRunner(LoadTestOptions options, ParticipantFactory factory, ServerCostProbe probe, PrintStream out) {
+        this(options, factory, probe, ForwardingDelayProbe.NONE, out);
+    }
+
+    public LoadRunner(LoadTestOptions options, ParticipantFactory factory, ServerCostProbe probe,
+                      ForwardingDelayProbe delayProbe, PrintStream out) {
         this.options = options;
         this.factory = factory;
         this.probe = probe;
+        this.delayProbe = delayProbe;
         this.out = out;
     }
 
@@ -98,12 +107,14 @@ public final class LoadRunner {
             // media phase: from the last join, for the requested duration
             long mediaStart = System.nanoTime();
             ServerCost costAtStart = probe.read();
+            ForwardingDelayReading delayAtStart = delayProbe.read();
             double ownCpuAtStart = RunClock.ownCpuSeconds();
             long receivedAtStart = totalReceived();
             sleepUntil(mediaStart + options.duration().toNanos());
             long mediaEnd = System.nanoTime();
             long receivedAtEnd = totalReceived();
             ServerCost costAtEnd = probe.read();
+            ForwardingDelayReading delayAtEnd = delayProbe.read();
             double ownCpuAtEnd = RunClock.ownCpuSeconds();
             reporter.shutdown();
             reporter.awaitTermination(5, TimeUnit.SECONDS);
@@ -120,7 +131,8 @@ public final class LoadRunner {
                 w.close();
             }
             return report(startedAt, mediaEnd, (mediaEnd - mediaStart) / 1e9, receivedAtEnd - receivedAtStart,
-                    costAtStart, costAtEnd, ownCpuAtEnd - ownCpuAtStart);
+                    costAtStart, costAtEnd, ownCpuAtEnd - ownCpuAtStart,
+                    delayAtEnd == null ? null : delayAtEnd.since(delayAtStart));
         } finally {
             reporter.shutdownNow();
             for (MediaWorker w : workers) {
@@ -275,7 +287,8 @@ public final class LoadRunner {
     }
 
     private LoadReport report(String startedAt, long endNanos, double mediaSeconds, long mediaPackets,
-                              ServerCost costAtStart, ServerCost costAtEnd, double ownCpuSeconds) {
+                              ServerCost costAtStart, ServerCost costAtEnd, double ownCpuSeconds,
+                              ForwardingDelayReading sfuDelay) {
         ReportBuilder b = new ReportBuilder(participants, directory, endNanos);
         double serverCpu = costAtEnd.cpuSeconds() - costAtStart.cpuSeconds();
         double perMillion = mediaPackets > 0 ? serverCpu / (mediaPackets / 1e6) : Double.NaN;
@@ -292,7 +305,9 @@ public final class LoadRunner {
                 b.latency.maxMicros() / 1000.0, receivedBytes * 8 / 1000.0 / totalSeconds,
                 mediaSeconds > 0 ? mediaPackets / mediaSeconds : 0, b.freezes, b.frozenSeconds,
                 b.joinPercentile(50), b.joinMax(), mediaSeconds, serverCpu, perMillion,
-                maxRssBytes / 1e6, ownCpuSeconds);
+                maxRssBytes / 1e6, ownCpuSeconds,
+                sfuDelay == null ? Double.NaN : sfuDelay.quantileMillis(0.50),
+                sfuDelay == null ? Double.NaN : sfuDelay.quantileMillis(0.99));
         Map<String, Object> config = new LinkedHashMap<>();
         for (var c : LoadTestOptions.class.getRecordComponents()) {
             try {

@@ -18,7 +18,7 @@ class ReportJsonTest {
     static LoadReport sample() {
         RunSummary summary = new RunSummary("roundtable", 3, 3, 0, 4, 4, 1000, 900, 891, 9, 1.0, 2, 3,
                 0.5, 1.5, 1.2, 2.5, 4.0, 9.5, 640.0, 99.0, 1, 0.6, 210, 330, 10.0,
-                1.5, 1.5 / 891 * 1e6, 180.0, 0.9);
+                1.5, 1.5 / 891 * 1e6, 180.0, 0.9, 0.35, Double.NaN);
         StreamReport stream = new StreamReport("viewer-0", "minister-0", "video", 300, 297, 3, 0, 1, 300_000,
                 0.8, 1.1, 2.2, 3.3, 4.4, 0, 0.0, 1);
         ParticipantReport p = new ParticipantReport("viewer-0", "viewer", true, 215.5, 2, 2, 0, null);
@@ -38,6 +38,8 @@ class ReportJsonTest {
         assertEquals(1683.5017, s.getDouble("serverCpuSecondsPerMillionPackets"), 1e-4);
         assertEquals(180.0, s.getDouble("serverRssMb"));
         assertEquals(0.9, s.getDouble("loadtestCpuSeconds"));
+        assertEquals(0.35, s.getDouble("sfuDelayMsP50"));
+        assertTrue(s.containsKey("sfuDelayMsP99") && s.getValue("sfuDelayMsP99") == null, "unknown is null, not NaN");
         assertEquals(ReportJson.SCHEMA_VERSION, json.getInteger("schemaVersion"));
         assertEquals(2, json.getJsonObject("config").getInteger("ministers"));
     }

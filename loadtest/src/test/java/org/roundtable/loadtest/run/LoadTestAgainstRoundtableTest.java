@@ -20,6 +20,7 @@ import org.roundtable.loadtest.report.ParticipantReport;
 import org.roundtable.loadtest.report.RunSummary;
 import org.roundtable.loadtest.report.StreamReport;
 import org.roundtable.loadtest.report.SummaryTable;
+import org.roundtable.loadtest.server.ForwardingDelayProbe;
 import org.roundtable.loadtest.server.MetricsEndpointProbe;
 import org.roundtable.loadtest.signaling.JoinTokenSigner;
 import org.roundtable.sfu.SfuServer;
@@ -70,8 +71,9 @@ class LoadTestAgainstRoundtableTest {
         LoadReport report;
         try (RoundtableParticipants factory = new RoundtableParticipants(url, options.room(), "127.0.0.1",
                 JoinTokenSigner.fromDataDir(dataDir, Clock.systemUTC()), Duration.ofHours(1))) {
-            report = new LoadRunner(options, factory, new MetricsEndpointProbe(java.net.URI.create(url + "/metrics")),
-                    System.out).run();
+            java.net.URI metrics = java.net.URI.create(url + "/metrics");
+            report = new LoadRunner(options, factory, new MetricsEndpointProbe(metrics),
+                    ForwardingDelayProbe.metricsEndpoint(metrics), System.out).run();
         }
         RunSummary s = report.summary();
         System.out.print(SummaryTable.render(s));
@@ -91,5 +93,8 @@ class LoadTestAgainstRoundtableTest {
         assertTrue(s.packetsReceived() > 0);
         assertTrue(s.lossPercent() < 1.0, "loss " + s.lossPercent() + " %");
         assertTrue(s.latencyMsP50() > 0);
+        // the server's own histogram covers the media phase: a delay inside the SFU is under a second
+        assertTrue(s.sfuDelayMsP50() > 0 && s.sfuDelayMsP99() >= s.sfuDelayMsP50() && s.sfuDelayMsP99() < 1000,
+                "SFU-added p50 " + s.sfuDelayMsP50() + " p99 " + s.sfuDelayMsP99());
     }
 }

@@ -18,4 +18,9 @@ public interface MediaCounters {
     long dtlsHandshakes();
     /** Live endpoints (transports that are not yet closed). */
     int endpoints();
+
+    /** Time forwarded packets spent in the media server, from receive to the return of their send. */
+    default DelayDistribution forwardingDelay() {
+        return DelayDistribution.EMPTY;
+    }
 }

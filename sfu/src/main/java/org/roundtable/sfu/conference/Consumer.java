@@ -72,8 +72,11 @@ final class Consumer {
     StreamRewriter rewriter() { return rewriter; }
     long retransmissions() { return retransmissions; }
 
-    /** Forwards one accepted packet of the producer, if the allocation says this receiver gets it. */
-    void forward(RtpPacket src, long nowNanos, WorkerCounters counters) {
+    /**
+     * Forwards one accepted packet of the producer, if the allocation says this receiver gets it.
+     * {@code receivedNanos}: when the original arrived (0 if unknown), for the forwarding delay.
+     */
+    void forward(RtpPacket src, long receivedNanos, long nowNanos, WorkerCounters counters) {
         Leg leg = receiver.subscribeLeg();
         if (!Allocation.consumerGets(leg.isConnected(), receiver == producer.publisher())) {
             return;
@@ -84,6 +87,7 @@ final class Consumer {
         }
         PacketBuffer buf = leg.pool().take();
         buf.copyFrom(src.buffer(), src.offset(), src.length());
+        buf.receivedNanos(receivedNanos);
         RtpPacket p = out.wrap(buf.getBuffer(), buf.getOffset(), buf.getLength());
         rewriter.rewrite(src.ssrc(), src.sequenceNumber(), src.timestamp(), nowNanos);
         p.setSsrc(ssrc);

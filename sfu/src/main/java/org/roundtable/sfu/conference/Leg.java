@@ -1,5 +1,6 @@
 package org.roundtable.sfu.conference;
 
+import java.util.function.LongSupplier;
 import org.roundtable.sfu.buffer.BufferPool;
 import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.forward.AckedBitrateEstimator;
@@ -23,6 +24,7 @@ final class Leg {
     private final String name;
     private final BufferPool pool;
     private final WorkerCounters counters;
+    private final LongSupplier clock;
     private final long rtcpSsrc;
     /** Null: the worker protects and sends itself. */
     private final SendLane lane;
@@ -35,8 +37,9 @@ final class Leg {
     private final SentPacketHistory sent = new SentPacketHistory();
     private final AckedBitrateEstimator acked = new AckedBitrateEstimator();
 
-    Leg(String name, BufferPool pool, WorkerCounters counters, long rtcpSsrc, SendLane lane) {
+    Leg(String name, BufferPool pool, WorkerCounters counters, LongSupplier clock, long rtcpSsrc, SendLane lane) {
         this.name = name;
+        this.clock = clock;
         this.lane = lane;
         this.pool = pool;
         this.counters = counters;
@@ -122,21 +125,7 @@ final class Leg {
         if (lane != null) {
             return lane.offer(out, transport, rtcp, counters);
         }
-        try {
-            int len = out.getLength();
-            if (!transport.protectAndSend(out)) {
-                counters.drop(DropReason.SEND_FAILED);
-                return false;
-            }
-            if (rtcp) {
-                counters.countRtcpOut();
-            } else {
-                counters.packetOut(len);
-            }
-            return true;
-        } finally {
-            out.release();
-        }
+        return SendLane.sendNow(out, transport, rtcp, counters, clock);
     }
 
     /** Closes the transport and the inbox; idempotent. */

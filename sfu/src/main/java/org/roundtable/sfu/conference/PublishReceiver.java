@@ -91,7 +91,7 @@ final class PublishReceiver {
         }
         List<Consumer> consumers = producer.consumers();
         for (int i = 0; i < consumers.size(); i++) {
-            consumers.get(i).forward(rtp, now, counters);
+            consumers.get(i).forward(rtp, p.receivedNanos(), now, counters);
         }
     }
 

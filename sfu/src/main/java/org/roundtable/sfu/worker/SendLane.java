@@ -1,5 +1,6 @@
 package org.roundtable.sfu.worker;
 
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jctools.queues.MpscArrayQueue;
@@ -46,7 +47,7 @@ public final class SendLane {
      */
     public boolean offer(PacketBuffer packet, SendRoute route, boolean rtcp, WorkerCounters callerCounters) {
         if (worker.inWorker()) {
-            send(packet, route, rtcp);
+            sendNow(packet, route, rtcp, worker.counters(), worker.clock());
             return true;
         }
         packet.sendRoute(route, rtcp, worker.nanos());
@@ -70,7 +71,7 @@ public final class SendLane {
                 worker.counters().drop(DropReason.STALE);
                 p.release();
             } else {
-                send(p, (SendRoute) p.sendRoute(), p.sendsRtcp());
+                sendNow(p, (SendRoute) p.sendRoute(), p.sendsRtcp(), worker.counters(), worker.clock());
             }
             if ((n & 63) == 0) {
                 staleBefore = worker.nanos() - MAX_WAIT_NANOS;
@@ -79,23 +80,33 @@ public final class SendLane {
         return n;
     }
 
-    private void send(PacketBuffer p, SendRoute route, boolean rtcp) {
-        WorkerCounters counters = worker.counters();
+    /**
+     * Protects and sends {@code p} on the calling thread, counts it on {@code counters} (the
+     * calling worker's) with, for forwarded media, its time in the server; releases it.
+     */
+    public static boolean sendNow(PacketBuffer p, SendRoute route, boolean rtcp, WorkerCounters counters,
+                                  LongSupplier clock) {
         int length = p.getLength();
+        long received = p.receivedNanos();
         try {
-            if (route.protectAndSend(p)) {
-                if (rtcp) {
-                    counters.countRtcpOut();
-                } else {
-                    counters.packetOut(length);
-                }
-            } else {
+            if (!route.protectAndSend(p)) {
                 counters.drop(DropReason.SEND_FAILED);
+                return false;
             }
+            if (rtcp) {
+                counters.countRtcpOut();
+            } else {
+                counters.packetOut(length);
+                if (received != 0) {
+                    counters.forwardingDelay().record(clock.getAsLong() - received);
+                }
+            }
+            return true;
         } catch (RuntimeException e) {
             // a transport closed under us (its SRTP context freed): drop this packet, keep the worker
             counters.drop(DropReason.SEND_FAILED);
-            LOG.log(Level.FINE, "send on " + worker.name() + " failed", e);
+            LOG.log(Level.FINE, "send failed", e);
+            return false;
         } finally {
             p.release();
         }

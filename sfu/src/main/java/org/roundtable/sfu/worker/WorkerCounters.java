@@ -1,5 +1,7 @@
 package org.roundtable.sfu.worker;
 
+import org.roundtable.sfu.stats.DelayHistogram;
+
 /**
  * Counters of one media worker. Written only by that worker (plain fields, no contention);
  * read racily by the metrics thread, which sums every worker's values (longs are atomic on the
@@ -20,6 +22,7 @@ public final class WorkerCounters {
     volatile long transportCcFeedbackReceived;
     volatile long rembReceived;
     private final long[] dropped = new long[DropReason.values().length];
+    private final DelayHistogram forwardingDelay = new DelayHistogram();
 
     // The worker is the only writer: read-modify-write on a volatile is safe here and makes the
     // value visible to the metrics reader without a lock.
@@ -34,6 +37,9 @@ public final class WorkerCounters {
     public void countTransportCcFeedbackSent() { transportCcFeedbackSent++; }
     public void countTransportCcFeedbackReceived() { transportCcFeedbackReceived++; }
     public void countRembReceived() { rembReceived++; }
+
+    /** Time from a packet's receive to the end of its forwarded copy's send. */
+    public DelayHistogram forwardingDelay() { return forwardingDelay; }
 
     public void drop(DropReason reason) {
         dropped[reason.ordinal()]++;

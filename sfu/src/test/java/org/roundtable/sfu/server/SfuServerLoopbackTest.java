@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.roundtable.sfu.SfuServer;
 import org.roundtable.sfu.api.ConferenceHandle;
+import org.roundtable.sfu.api.DelayDistribution;
 import org.roundtable.sfu.api.ConferenceListener;
 import org.roundtable.sfu.api.EndpointHandle;
 import org.roundtable.sfu.api.MediaException;
@@ -125,6 +126,9 @@ class SfuServerLoopbackTest {
         await(() -> { drain(bSub); return countSsrc(bSub.rtp, bAudioSsrc) >= 50 && countSsrc(bSub.rtp, bVideoSsrc) >= 50; },
                 "bob receives every forwarded packet");
         assertTrue(events.contains("added alice:0 AUDIO"), events.toString());
+        DelayDistribution delay = server.counters().forwardingDelay();
+        assertTrue(delay.total() >= 100, "every forwarded packet's time in the server is recorded: " + delay.total());
+        assertTrue(delay.quantile(0.5) > 0 && delay.quantile(0.5) < 1.0, "median forwarding delay " + delay.quantile(0.5));
         assertTrue(events.contains("added alice:1 VIDEO"), events.toString());
 
         // rewritten SSRC and PT, continuous sequence numbers

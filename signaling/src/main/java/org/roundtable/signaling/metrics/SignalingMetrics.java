@@ -70,6 +70,7 @@ public final class SignalingMetrics {
                     }
                 })
                 .register(registry);
+        registry.register(new ForwardingDelayCollector(() -> media.counters().forwardingDelay()));
         rejectedMessages = Counter.builder().name("roundtable_signaling_messages_rejected")
                 .help("Signaling messages answered with an error, by error code")
                 .labelNames("code")

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.roundtable.sfu.api.ConferenceHandle;
 import org.roundtable.sfu.api.ConferenceListener;
 import org.roundtable.sfu.api.EndpointHandle;
+import org.roundtable.sfu.api.DelayDistribution;
 import org.roundtable.sfu.api.MediaCounters;
 import org.roundtable.sfu.api.MediaException;
 import org.roundtable.sfu.api.MediaServer;
@@ -78,6 +79,9 @@ public final class MediaServerTestDouble implements MediaServer {
             @Override public long dtlsHandshakeFailures() { return 1; }
             @Override public long dtlsHandshakes() { return 5; }
             @Override public int endpoints() { return endpoints.size(); }
+            @Override public DelayDistribution forwardingDelay() {
+                return new DelayDistribution(new double[] {0.001, 0.002, Double.POSITIVE_INFINITY}, new long[] {3, 1, 0}, 0.004);
+            }
         };
     }
 
