@@ -162,7 +162,12 @@ if [ "$only" != "janus" ]; then
     ( start=$(date +%s)
       while sleep 30; do
         jcmd "$rt" GC.run >/dev/null 2>&1 || break
-        echo "$(( $(date +%s) - start )) $(jcmd "$rt" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1)"
+        # the whole heap's used size: G1 prints one "garbage-first heap ... used NK" line, the parallel
+        # collector one line per generation (PSYoungGen, ParOldGen), which are summed
+        echo "$(( $(date +%s) - start )) $(jcmd "$rt" GC.heap_info 2>/dev/null | awk '
+          /garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation/ {
+            for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); s += v } }
+          END { print "used " s "K" }')"
       done > "$out/roundtable-soak-live.txt" ) &
     lv=$!; pids+=("$lv")
     run roundtable soak "$soak" --ministers 10 --video-ministers 10 --viewers 0
