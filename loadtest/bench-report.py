@@ -193,7 +193,7 @@ if soak_report:
     soak_info_path = os.path.join(out, "soak-info.txt")
     print(f"## Soak: Roundtable, meeting scenario (`--ministers 10 --video-ministers 10`), {soak or 'n/a'} of media\n")
     if os.path.exists(soak_info_path):
-        print("Measured by a separate `loadtest/bench.sh --soak-only --soak " + soak + "` run of the same build:\n")
+        print("Measured by a separate `loadtest/bench.sh --soak-only --soak " + soak + "` run (its commit is in its log):\n")
         print("```")
         print(open(soak_info_path).read().rstrip())
         print("```\n")

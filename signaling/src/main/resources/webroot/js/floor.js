@@ -6,6 +6,11 @@ import { ICONS } from './icons.js';
 const $ = (id) => document.getElementById(id);
 
 /** h('div', {class: 'x', onclick: fn}, child, 'text') */
+/** Replaces el's children, skipping null/undefined/false (replaceChildren would print "null"). */
+function fill(el, ...children) {
+  el.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs ?? {})) {
@@ -76,7 +81,9 @@ export function render(view) {
     hand.title = queued ? 'Leave the speaker queue' : 'Ask for the floor';
   }
   $('btn-yield').hidden = !(state.floor && state.floor.participantId === selfId);
-  $('people-count').textContent = String(state.participants.filter((p) => p.presence === 'connected').length);
+  // viewers are counted, not listed, for everyone but moderators (docs/protocol.md, "The audience")
+  const onStage = state.participants.filter((p) => p.presence === 'connected' && p.role !== 'viewer').length;
+  $('people-count').textContent = String(onStage + (state.viewers ?? 0));
 }
 
 function renderFloor(view, moderator) {
@@ -87,7 +94,7 @@ function renderFloor(view, moderator) {
     ? h('span', { class: 'pill pill-floor', title: 'Only the floor holder and moderators are heard' }, icon('mic'), 'Floor mode')
     : h('span', { class: 'pill', title: 'Everyone may speak' }, 'Open discussion');
   if (!floor) {
-    card.replaceChildren(
+    fill(card,
       h('div', { class: 'card-head' }, h('h3', {}, 'Floor'), policy),
       h('p', { class: 'floor-empty', 'data-testid': 'floor-holder' }, 'Nobody has the floor'),
       moderator ? h('div', { class: 'row' },
@@ -99,7 +106,7 @@ function renderFloor(view, moderator) {
   }
   const holderName = nameOf(state, floor.participantId);
   const mine = floor.participantId === selfId;
-  card.replaceChildren(
+  fill(card,
     h('div', { class: 'card-head' }, h('h3', {}, 'Floor'), policy),
     h('div', { class: 'floor-holder' },
       h('span', { class: 'avatar avatar-small' }, initials(holderName)),
@@ -186,6 +193,14 @@ function renderParticipants(view, moderator) {
     }
     return li;
   }));
+  const unlisted = (state.viewers ?? 0) - present.filter((p) => p.role === 'viewer' && p.presence === 'connected').length;
+  if (unlisted > 0) {
+    $('people-list').append(h('li', { class: 'person audience', 'data-audience': String(unlisted) },
+      h('span', { class: 'avatar avatar-small' }, String(unlisted)),
+      h('div', { class: 'person-main' },
+        h('span', { class: 'person-name' }, unlisted === 1 ? '1 viewer' : `${unlisted} viewers`),
+        h('span', { class: 'person-role' }, 'watching'))));
+  }
 }
 
 function mediaIcons(p, state) {

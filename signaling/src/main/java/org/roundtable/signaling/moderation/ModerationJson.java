@@ -41,15 +41,40 @@ public final class ModerationJson {
         return array;
     }
 
+    /** The whole state, every participant included: what moderators see. */
     public static JsonObject snapshot(RoundtableSnapshot s) {
+        return snapshot(s, null);
+    }
+
+    /**
+     * The state as a minister or viewer sees it: viewers are left out of {@code participants}
+     * (only {@code viewers}, their count, is given), except {@code selfId}'s own entry. With
+     * thousands of viewers, every join would otherwise send every participant the whole audience.
+     */
+    public static JsonObject audienceSnapshot(RoundtableSnapshot s, String selfId) {
+        return snapshot(s, selfId == null ? "" : selfId);
+    }
+
+    /** {@code onlyViewer}: null for everyone; otherwise the one viewer to keep. */
+    private static JsonObject snapshot(RoundtableSnapshot s, String onlyViewer) {
         JsonArray people = new JsonArray();
-        s.participants().forEach(p -> people.add(participant(p, s.queue())));
+        int viewers = 0;
+        for (ParticipantView p : s.participants()) {
+            boolean viewer = p.role() == org.roundtable.moderation.model.Role.VIEWER;
+            if (viewer && p.presence() == org.roundtable.moderation.state.Presence.CONNECTED) {
+                viewers++;
+            }
+            if (onlyViewer == null || !viewer || p.id().equals(onlyViewer)) {
+                people.add(participant(p, s.queue()));
+            }
+        }
         return new JsonObject()
                 .put("room", s.room())
                 .put("at", s.at().toString())
                 .put("ended", s.ended())
                 .put("settings", settings(s.settings()))
                 .put("participants", people)
+                .put("viewers", viewers)
                 .put("queue", new JsonArray(List.copyOf(s.queue())))
                 .put("floor", s.floor() == null ? null : floor(s.floor()))
                 .put("banned", new JsonArray(s.banned().stream().sorted().toList()));

@@ -1,6 +1,7 @@
 package org.roundtable.signaling.room;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -100,6 +101,32 @@ public final class Roundtable implements RoomModeration.Listener {
         return views;
     }
 
+    /** The participants {@code recipient} is told about (itself included). */
+    private List<ParticipantView> participantsFor(Participant recipient) {
+        List<ParticipantView> views = new ArrayList<>();
+        for (Participant p : participants.values()) {
+            if (p == recipient || Audience.tells(recipient.role(), p.role())) {
+                views.add(p.view());
+            }
+        }
+        return views;
+    }
+
+    private static JsonObject snapshotFor(Participant recipient, RoundtableSnapshot snapshot) {
+        return Audience.seesEveryone(recipient.role())
+                ? ModerationJson.snapshot(snapshot)
+                : ModerationJson.audienceSnapshot(snapshot, recipient.id());
+    }
+
+    /** Sends {@code message}, which is about {@code subject}, to every other client told about it. */
+    private void tellAbout(Participant subject, JsonObject message) {
+        for (Participant p : participants.values()) {
+            if (p != subject && Audience.tells(p.role(), subject.role())) {
+                p.channel().send(message);
+            }
+        }
+    }
+
     /**
      * Enters the participant into the domain (join, or reconnect keeping role, queue place and
      * floor), then creates its media endpoint, welcomes it with the roundtable's state and tells
@@ -150,13 +177,12 @@ public final class Roundtable implements RoomModeration.Listener {
         newcomer.attach(endpoint);
         applyGrant(newcomer, grant);
         if (previous == null) {
-            JsonObject joined = ServerMessages.participantJoined(newcomer.view());
-            participants.values().forEach(p -> p.channel().send(joined));
+            tellAbout(newcomer, ServerMessages.participantJoined(newcomer.view()));
         }
         participants.put(newcomer.id(), newcomer);
         byEndpoint.put(endpointId, newcomer);
-        newcomer.channel().send(ServerMessages.welcome(newcomer.view(), room, participants(),
-                self == null ? "connected" : ModerationJson.wire(self.presence()), ModerationJson.snapshot(snapshot)));
+        newcomer.channel().send(ServerMessages.welcome(newcomer.view(), room, participantsFor(newcomer),
+                self == null ? "connected" : ModerationJson.wire(self.presence()), snapshotFor(newcomer, snapshot)));
         sendTracks(newcomer, true);
         membership.joined(newcomer);
     }
@@ -168,8 +194,7 @@ public final class Roundtable implements RoomModeration.Listener {
         }
         detach(leaver);
         moderation.submit(domain -> domain.handle(leaver.id(), "left".equals(reason) ? new Command.Leave() : new Command.Disconnect()));
-        JsonObject left = ServerMessages.participantLeft(leaver.id(), reason);
-        participants.values().forEach(p -> p.channel().send(left));
+        tellAbout(leaver, ServerMessages.participantLeft(leaver.id(), reason));
         refreshTracks();
         emptyCheck();
     }
@@ -199,9 +224,10 @@ public final class Roundtable implements RoomModeration.Listener {
                         e.banned() ? "a moderator removed you from this roundtable for good" : "a moderator removed you from this roundtable");
             }
         }
+        JsonArray events = ModerationJson.events(step.outcome().events());
         if (snapshot.ended()) {
             for (Participant p : List.copyOf(participants.values())) {
-                send(p, ServerMessages.roundtable(ModerationJson.events(step.outcome().events()), ModerationJson.snapshot(snapshot)));
+                send(p, ServerMessages.roundtable(events, snapshotFor(p, snapshot)));
                 expel(p.id(), "roundtable-ended", "the moderator ended the roundtable");
             }
             return;
@@ -211,15 +237,46 @@ public final class Roundtable implements RoomModeration.Listener {
             if (view == null) {
                 continue;
             }
+            Role before = p.role();
             if (mirror(p, view)) {
-                JsonObject updated = ServerMessages.participantUpdated(p.view());
-                participants.values().forEach(other -> other.channel().send(updated));
+                announceChange(p, before);
             }
             applyGrant(p, MediaGrant.of(view));
         }
-        JsonObject message = ServerMessages.roundtable(ModerationJson.events(step.outcome().events()), ModerationJson.snapshot(snapshot));
-        participants.values().forEach(p -> p.channel().send(message));
+        JsonObject everyone = ServerMessages.roundtable(events, ModerationJson.snapshot(snapshot));
+        JsonObject audience = null;
+        for (Participant p : participants.values()) {
+            if (Audience.seesEveryone(p.role())) {
+                send(p, everyone);
+            } else if (p.role() == Role.VIEWER) {
+                send(p, ServerMessages.roundtable(events, ModerationJson.audienceSnapshot(snapshot, p.id())));
+            } else {
+                if (audience == null) {
+                    audience = ServerMessages.roundtable(events, ModerationJson.audienceSnapshot(snapshot, null));
+                }
+                send(p, audience);
+            }
+        }
         refreshTracks();
+    }
+
+    /**
+     * Tells the others what changed about {@code p}. A role change across the audience line is an
+     * arrival or a departure for the clients that do not see viewers.
+     */
+    private void announceChange(Participant p, Role before) {
+        JsonObject updated = ServerMessages.participantUpdated(p.view());
+        JsonObject left = null;
+        for (Participant other : participants.values()) {
+            if (other == p || Audience.tells(other.role(), p.role())) {
+                other.channel().send(updated);
+            } else if (Audience.tells(other.role(), before)) {
+                if (left == null) {
+                    left = ServerMessages.participantLeft(p.id(), "became-viewer");
+                }
+                other.channel().send(left);
+            }
+        }
     }
 
     void onTrackAdded(TrackInfo track) {
@@ -257,8 +314,7 @@ public final class Roundtable implements RoomModeration.Listener {
         }
         p.channel().disconnect(code, message);
         detach(p);
-        JsonObject left = ServerMessages.participantLeft(participantId, code);
-        participants.values().forEach(other -> other.channel().send(left));
+        tellAbout(p, ServerMessages.participantLeft(participantId, code));
         refreshTracks();
         emptyCheck();
     }

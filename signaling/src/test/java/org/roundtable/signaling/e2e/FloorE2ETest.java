@@ -133,6 +133,15 @@ class FloorE2ETest {
         }
         assertEquals("Lower hand · #2", bruno.locator("#btn-hand .ctrl-label").innerText());
 
+        // The audience: the moderator lists Vera, ministers and viewers see a count; everyone counts 4 + 1.
+        waitFor(moderator, "(id) => document.querySelector(`#people-list li[data-participant-id='${id}']`) !== null", id("Vera Viewer"));
+        waitFor(bruno, "() => document.querySelector('#people-list li.audience')?.dataset.audience === '1'", null);
+        assertEquals(0, bruno.locator("#people-list li[data-participant-id='" + id("Vera Viewer") + "']").count());
+        assertEquals(0, moderator.locator("#people-list li.audience").count(), "the moderator lists viewers, no summary");
+        for (Page page : everyone) {
+            waitFor(page, "() => document.getElementById('people-count').textContent === '5'", null);
+        }
+
         // The moderator grants the floor to the head of the queue for 40 s.
         moderator.fill("#allotted-minutes", String.valueOf(40.0 / 60));
         moderator.click("[data-action='grant-next']");

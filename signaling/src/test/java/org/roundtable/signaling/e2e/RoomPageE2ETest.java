@@ -43,17 +43,25 @@ class RoomPageE2ETest {
     }
 
     @Test
-    void ministerAndViewerSeeTheSameRoundtable() throws Exception {
+    void ministersSeeTheStageAndTheViewerCountTheViewerSeesTheStageAndItself() throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Page minister = open(stack.browsers().participant(), Role.MINISTER, "Ana Ruiz");
         Page colleague = open(stack.browsers().participant(), Role.MINISTER, "Bruno Costa");
         Page viewer = open(stack.browsers().participant(375, 740), Role.VIEWER, "Vera");
-        for (Page page : List.of(minister, colleague, viewer)) {
-            waitForParticipants(page, 3);
-        }
-        assertEquals(participants(minister), participants(viewer));
+        // viewers are the audience: ministers are told how many, not who (docs/protocol.md, "The audience")
+        waitForParticipants(viewer, 3);
+        waitForParticipants(minister, 2);
+        waitForParticipants(colleague, 2);
         assertEquals(participants(minister), participants(colleague));
+        assertEquals(participants(minister), participants(viewer).subList(0, 2));
         assertEquals(List.of("Ana Ruiz", "Bruno Costa", "Vera"), participants(viewer).stream().map(p -> p.get("name")).toList());
+        for (Page page : List.of(minister, colleague)) {
+            page.waitForFunction("() => document.querySelector('#people-list li.audience')?.dataset.audience === '1'"
+                    + " && document.getElementById('people-count').textContent === '3'");
+        }
+        // the only viewer is Vera herself: listed, so no "viewers" line on her page
+        viewer.waitForFunction("() => document.getElementById('people-count').textContent === '3'"
+                + " && document.querySelectorAll('#people-list li.audience').length === 0");
 
         // The minister page: role, own camera preview, the other minister's tile, the participant list.
         assertEquals("minister", minister.evaluate("() => window.roundtable.role"));
@@ -63,6 +71,8 @@ class RoomPageE2ETest {
         assertEquals(List.of("Bruno Costa"), minister.locator("#grid .tile .tile-name").allInnerTexts());
         assertEquals(3, minister.locator("#people-list .person").count());
         minister.waitForFunction("() => document.querySelector('#status .status-text').textContent === 'Connected'");
+        assertEquals("FloorOpen discussionNobody has the floor", minister.locator("#floor-card").textContent().strip(),
+                "the floor card holds its heading and state, nothing else");
         minister.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("minister.png")));
         minister.setViewportSize(375, 740);
         // The participant panel slides off-screen on narrow viewports: shoot once it is gone.
@@ -85,7 +95,7 @@ class RoomPageE2ETest {
         // Leaving removes the tile everywhere.
         colleague.click("#btn-leave");
         waitForParticipants(viewer, 2);
-        waitForParticipants(minister, 2);
+        waitForParticipants(minister, 1);
         viewer.locator("#grid .tile").first().waitFor();
         assertEquals(List.of("Ana Ruiz"), viewer.locator("#grid .tile .tile-name").allInnerTexts());
         assertEquals(0, minister.locator("#grid .tile").count());
