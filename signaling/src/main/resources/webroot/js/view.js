@@ -1,5 +1,5 @@
-// DOM rendering for the room page: tiles, participant list, banners, status. No protocol here.
-import { ICONS, setIcon } from './icons.js';
+// DOM rendering for the room page: tiles, banners, status (the people panel is floor.js). No protocol here.
+import { setIcon } from './icons.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -58,37 +58,6 @@ export function showBanner(kind, text, key = text, action = null) {
 
 export function clearBanner(key) {
   $('banners').querySelector(`[data-key="${CSS.escape(key)}"]`)?.remove();
-}
-
-export function renderPeople(participants, selfId) {
-  const list = $('people-list');
-  list.replaceChildren(...participants.map((p) => {
-    const li = document.createElement('li');
-    li.className = 'person';
-    li.dataset.participantId = p.participantId;
-    const avatar = document.createElement('span');
-    avatar.className = 'avatar';
-    avatar.textContent = initials(p.name);
-    const main = document.createElement('div');
-    main.className = 'person-main';
-    const name = document.createElement('span');
-    name.className = 'person-name';
-    name.textContent = p.participantId === selfId ? `${p.name} (you)` : p.name;
-    const role = document.createElement('span');
-    role.className = 'person-role';
-    role.textContent = ROLE_LABEL[p.role] ?? p.role;
-    main.append(name, role);
-    li.append(avatar, main);
-    if (p.role !== 'viewer') {
-      const icons = document.createElement('span');
-      icons.className = 'person-icons';
-      icons.innerHTML = `<span class="icon ${p.audioMuted ? 'off' : ''}" title="${p.audioMuted ? 'Microphone off' : 'Microphone on'}">${ICONS[p.audioMuted ? 'mic-off' : 'mic']}</span>`
-        + `<span class="icon ${p.videoMuted ? 'off' : ''}" title="${p.videoMuted ? 'Camera off' : 'Camera on'}">${ICONS[p.videoMuted ? 'cam-off' : 'cam']}</span>`;
-      li.append(icons);
-    }
-    return li;
-  }));
-  $('people-count').textContent = String(participants.length);
 }
 
 /** One remote publisher's tile. */
