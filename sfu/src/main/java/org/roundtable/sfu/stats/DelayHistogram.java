@@ -1,5 +1,6 @@
 package org.roundtable.sfu.stats;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.roundtable.sfu.api.DelayDistribution;
 
@@ -16,7 +17,7 @@ public final class DelayHistogram {
     };
 
     private final AtomicLongArray counts = new AtomicLongArray(BOUNDS_NANOS.length + 1);
-    private volatile long sumNanos;
+    private final AtomicLong sumNanos = new AtomicLong();
 
     /** Worker thread only. Negative delays (a clock step) count as zero. */
     public void record(long nanos) {
@@ -25,8 +26,9 @@ public final class DelayHistogram {
         while (i < BOUNDS_NANOS.length && d > BOUNDS_NANOS[i]) {
             i++;
         }
+        // single writer: release stores (no fence per packet, unlike a volatile write or an increment)
         counts.lazySet(i, counts.get(i) + 1);
-        sumNanos = sumNanos + d;
+        sumNanos.lazySet(sumNanos.get() + d);
     }
 
     /** Adds this histogram's counts to {@code into} (one slot per bucket) and returns its sum in nanoseconds. */
@@ -34,7 +36,7 @@ public final class DelayHistogram {
         for (int i = 0; i < into.length; i++) {
             into[i] += counts.get(i);
         }
-        return sumNanos;
+        return sumNanos.get();
     }
 
     public static int buckets() {

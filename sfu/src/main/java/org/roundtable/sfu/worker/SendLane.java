@@ -36,7 +36,6 @@ public final class SendLane {
         this.queue = new MpscArrayQueue<>(capacity);
     }
 
-    public String name() { return worker.name(); }
     public int queued() { return queue.size(); }
     boolean isEmpty() { return queue.isEmpty(); }
 
