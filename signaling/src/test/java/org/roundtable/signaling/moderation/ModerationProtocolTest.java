@@ -3,16 +3,15 @@ package org.roundtable.signaling.moderation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.testing.MediaServerTestDouble.EndpointDouble;
 import org.roundtable.signaling.testing.RunningServer;
+import org.roundtable.signaling.testing.ServerExtension;
 import org.roundtable.signaling.testing.WsTestClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,29 +22,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Moderation over the WebSocket, against the real domain and journal, with the SFU test double recording enforcement. */
 class ModerationProtocolTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ServerExtension room = new ServerExtension("council");
     private RunningServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RunningServer(dataDir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void bind() {
+        server = room.server();
     }
 
     private WsTestClient join(Role role, String name) throws Exception {
-        WsTestClient client = server.connect(server.token("council", role, name));
-        client.next("welcome");
-        client.next("tracks");
-        return client;
+        return room.join(role, name);
     }
 
-    private static String id(String name) {
-        return org.roundtable.signaling.auth.JoinClaims.derivedId("council", name);
+    private String id(String name) {
+        return room.id(name);
     }
 
     private static JsonObject cmd(String type) {
@@ -277,8 +268,7 @@ class ModerationProtocolTest {
             ok(bea, cmd("raiseHand"));
             ok(mod, cmd("grantFloor").put("allottedSeconds", 600));
         }
-        server.close();
-        server = new RunningServer(dataDir);
+        server = room.restart();
         try (WsTestClient bea = server.connect(server.token("council", Role.MINISTER, "Bea"))) {
             JsonObject welcome = bea.next("welcome");
             JsonObject state = welcome.getJsonObject("roundtable");

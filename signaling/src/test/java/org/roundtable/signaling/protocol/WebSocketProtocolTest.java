@@ -3,18 +3,17 @@ package org.roundtable.signaling.protocol;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roundtable.sfu.api.MediaKind;
 import org.roundtable.signaling.auth.Role;
 import org.roundtable.signaling.testing.MediaServerTestDouble.EndpointDouble;
 import org.roundtable.signaling.testing.RunningServer;
+import org.roundtable.signaling.testing.ServerExtension;
 import org.roundtable.signaling.testing.WsTestClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,18 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebSocketProtocolTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ServerExtension council = new ServerExtension("council");
     private RunningServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RunningServer(dataDir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void bind() {
+        server = council.server();
     }
 
     private WsTestClient join(String room, Role role, String name) throws Exception {

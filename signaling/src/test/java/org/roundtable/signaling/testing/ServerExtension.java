@@ -42,6 +42,13 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
         return server;
     }
 
+    /** Stops the server and starts a new one on the same data directory (journal, secret). */
+    public RunningServer restart() throws Exception {
+        server.close();
+        server = new RunningServer(dataDir);
+        return server;
+    }
+
     /** Connects to the room without reading anything yet. */
     public WsTestClient connect(Role role, String name) throws Exception {
         return server.connect(server.token(room, role, name));
