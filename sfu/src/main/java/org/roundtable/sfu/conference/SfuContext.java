@@ -8,8 +8,8 @@ import org.roundtable.sfu.worker.SendLanes;
 /**
  * What every conference shares: the packet pool, the transport factory, the NTP mapping of the
  * media clock, and an executor for slow control work (creating ICE agents, building answers)
- * that must not run on a media worker or on the caller's event loop, and the send lanes peer
- * connections are bound to. Immutable.
+ * that must not run on a media worker or on the caller's event loop, and the send lanes endpoints
+ * are bound to. Immutable.
  */
 public record SfuContext(BufferPool pool, LegTransport.Factory transports, NtpTime ntp, Executor control,
                          SendLanes lanes) {

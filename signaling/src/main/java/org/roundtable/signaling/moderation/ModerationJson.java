@@ -43,7 +43,7 @@ public final class ModerationJson {
 
     /** The whole state, every participant included: what moderators see. */
     public static JsonObject snapshot(RoundtableSnapshot s) {
-        return snapshot(s, null);
+        return snapshot(s, true, null);
     }
 
     /**
@@ -52,11 +52,11 @@ public final class ModerationJson {
      * thousands of viewers, every join would otherwise send every participant the whole audience.
      */
     public static JsonObject audienceSnapshot(RoundtableSnapshot s, String selfId) {
-        return snapshot(s, selfId == null ? "" : selfId);
+        return snapshot(s, false, selfId);
     }
 
-    /** {@code onlyViewer}: null for everyone; otherwise the one viewer to keep. */
-    private static JsonObject snapshot(RoundtableSnapshot s, String onlyViewer) {
+    /** {@code everyViewer}: list all viewers; otherwise only {@code selfId} (may be null) among them. */
+    private static JsonObject snapshot(RoundtableSnapshot s, boolean everyViewer, String selfId) {
         JsonArray people = new JsonArray();
         int viewers = 0;
         for (ParticipantView p : s.participants()) {
@@ -64,7 +64,7 @@ public final class ModerationJson {
             if (viewer && p.presence() == org.roundtable.moderation.state.Presence.CONNECTED) {
                 viewers++;
             }
-            if (onlyViewer == null || !viewer || p.id().equals(onlyViewer)) {
+            if (everyViewer || !viewer || p.id().equals(selfId)) {
                 people.add(participant(p, s.queue()));
             }
         }
