@@ -58,7 +58,7 @@ public final class SfuServer implements MediaServer {
         MediaPort port = MediaPort.open(config, clock);
         List<MediaWorker> workers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            workers.add(new MediaWorker("sfu-media-" + i, clock).start());
+            workers.add(new MediaWorker("sfu-media-" + i, clock, port.heldSends()).start());
         }
         AtomicInteger controlThreads = new AtomicInteger();
         ExecutorService control = Executors.newCachedThreadPool(r -> {

@@ -50,8 +50,8 @@ public final class Endpoint implements EndpointHandle {
         // one lane per endpoint, so endpoints (whose subscribe legs carry nearly all the traffic) spread
         // evenly; the publish leg only sends RTCP to the publisher
         SendLane lane = context.lanes().assign();
-        this.publish = new Leg(id + "/publish", context.pool(), counters, worker.clock(), rnd.nextLong(1, 0xFFFFFFFFL), lane);
-        this.subscribe = new Leg(id + "/subscribe", context.pool(), counters, worker.clock(), rnd.nextLong(1, 0xFFFFFFFFL), lane);
+        this.publish = new Leg(id + "/publish", context.pool(), worker, rnd.nextLong(1, 0xFFFFFFFFL), lane);
+        this.subscribe = new Leg(id + "/subscribe", context.pool(), worker, rnd.nextLong(1, 0xFFFFFFFFL), lane);
         this.cname = id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255
                 ? id.getBytes(java.nio.charset.StandardCharsets.UTF_8) : Integer.toHexString(id.hashCode()).getBytes();
         this.receiver = new PublishReceiver(this);

@@ -1,6 +1,5 @@
 package org.roundtable.sfu.conference;
 
-import java.util.function.LongSupplier;
 import org.roundtable.sfu.buffer.BufferPool;
 import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.forward.AckedBitrateEstimator;
@@ -10,6 +9,7 @@ import org.roundtable.sfu.rtp.RtpPacket;
 import org.roundtable.sfu.rtp.TransportCcExtension;
 import org.roundtable.sfu.worker.DropReason;
 import org.roundtable.sfu.worker.Inbox;
+import org.roundtable.sfu.worker.MediaWorker;
 import org.roundtable.sfu.worker.SendLane;
 import org.roundtable.sfu.worker.WorkerCounters;
 
@@ -24,9 +24,8 @@ final class Leg {
     private final String name;
     private final BufferPool pool;
     private final WorkerCounters counters;
-    private final LongSupplier clock;
     private final long rtcpSsrc;
-    /** Null: the worker protects and sends itself. */
+    /** The lane this leg's packets leave through: one of any worker's, or its own worker's. */
     private final SendLane lane;
     private volatile PacketTransport transport;
     /** Volatile: read by the network thread that offers into it. */
@@ -37,12 +36,12 @@ final class Leg {
     private final SentPacketHistory sent = new SentPacketHistory();
     private final AckedBitrateEstimator acked = new AckedBitrateEstimator();
 
-    Leg(String name, BufferPool pool, WorkerCounters counters, LongSupplier clock, long rtcpSsrc, SendLane lane) {
+    /** {@code lane} null: the conference's {@code worker} sends itself. */
+    Leg(String name, BufferPool pool, MediaWorker worker, long rtcpSsrc, SendLane lane) {
         this.name = name;
-        this.clock = clock;
-        this.lane = lane;
+        this.lane = lane != null ? lane : worker.sendLane();
         this.pool = pool;
-        this.counters = counters;
+        this.counters = worker.counters();
         this.rtcpSsrc = rtcpSsrc;
     }
 
@@ -113,8 +112,8 @@ final class Leg {
     }
 
     /**
-     * Protects and sends {@code out} (or queues it on the leg's send lane, which then does), and
-     * releases it. True when sent or queued.
+     * Hands {@code out} to the leg's send lane, which protects and sends it (at once when the lane
+     * is this worker's) and releases it. True when sent or queued.
      */
     private boolean send(PacketBuffer out, boolean rtcp) {
         if (!isConnected()) {
@@ -122,10 +121,7 @@ final class Leg {
             out.release();
             return false;
         }
-        if (lane != null) {
-            return lane.offer(out, transport, rtcp, counters);
-        }
-        return SendLane.sendNow(out, transport, rtcp, counters, clock);
+        return lane.offer(out, transport, rtcp, counters);
     }
 
     /** Closes the transport and the inbox; idempotent. */

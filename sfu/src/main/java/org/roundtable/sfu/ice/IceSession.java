@@ -20,6 +20,7 @@ import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.RemoteCandidate;
 import org.ice4j.ice.harvest.CandidateHarvester;
 import org.ice4j.util.BufferHandler;
+import org.roundtable.sfu.udp.UdpDestination;
 
 /**
  * One ice4j {@link Agent} with one bundled, rtcp-muxed component, on a given harvester.
@@ -49,6 +50,8 @@ public final class IceSession {
     /** Sends to the selected pair without ice4j's per-packet allocations and locks; null = always ice4j. */
     private final PairSender direct;
     private volatile boolean freed;
+    /** Written by whichever thread sends first after a pair change; an immutable value, so a stale read only re-encodes. */
+    private volatile UdpDestination destination;
 
     private IceSession(Agent agent, IceMediaStream stream, Component component, Events events, ConsentMonitor consent,
                        PairSender direct) {
@@ -126,11 +129,21 @@ public final class IceSession {
             // the selected pair's local candidate is always the shared port that d is bound to
             CandidatePair selected = component.getSelectedPair();
             if (selected != null) {
-                d.send(buf, off, len, selected.getRemoteCandidate().getTransportAddress());
+                d.send(buf, off, len, destinationOf(selected.getRemoteCandidate().getTransportAddress()));
                 return;
             }
         }
         component.send(buf, off, len);
+    }
+
+    /** The cached encoding of the selected pair's remote address (re-encoded when the pair changes). */
+    private UdpDestination destinationOf(TransportAddress remote) {
+        UdpDestination d = destination;
+        if (d == null || d.address() != remote) {
+            d = UdpDestination.of(remote);
+            destination = d;
+        }
+        return d;
     }
 
     public boolean isFreed() {

@@ -6,6 +6,10 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.roundtable.sfu.udp.DatagramBatch;
+import org.roundtable.sfu.udp.NativeDatagrams;
+import org.roundtable.sfu.udp.UdpDestination;
+import org.roundtable.sfu.worker.HeldSends;
 
 /**
  * Sends datagrams from the shared media port straight to a selected pair's remote address.
@@ -18,22 +22,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Several channels: a channel serialises its senders with a lock, which made the send lanes
  * take turns instead of sending in parallel. Each sending thread is given one channel on its first
  * send, in turn, and keeps it (one per send lane when there are as many channels as lanes).
- * Thread-safe; each thread copies into its own direct buffer, so a send allocates nothing.
+ *
+ * <p>Held sends: a media worker calls {@link #holdOnThisThread()} once; from then on its datagrams
+ * collect in a {@link DatagramBatch} that it {@link #flush()}es after each burst of work (one
+ * system call per batch). Other threads (DTLS handshakes) send at once.
+ * Thread-safe; each thread copies into its own direct buffers, so a send allocates nothing.
  * Non-blocking: a full send buffer drops the datagram.
  */
-public final class PairSender implements AutoCloseable {
-    private static final int MAX_DATAGRAM = 2048;
+public final class PairSender implements AutoCloseable, HeldSends {
+    /** One sending thread's channel and buffers. */
+    private static final class Slot {
+        final DatagramChannel channel;
+        final ByteBuffer direct = ByteBuffer.allocateDirect(DatagramBatch.MAX_DATAGRAM);
+        DatagramBatch batch;
 
-    /** One sending thread's channel and buffer. */
-    private record Slot(DatagramChannel channel, ByteBuffer direct) {
+        Slot(DatagramChannel channel) {
+            this.channel = channel;
+        }
     }
 
     private final DatagramChannel[] channels;
+    private final boolean useNative;
     private final AtomicInteger nextChannel = new AtomicInteger();
     private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(this::newSlot);
 
-    private PairSender(DatagramChannel[] channels) {
+    private PairSender(DatagramChannel[] channels, boolean useNative) {
         this.channels = channels;
+        this.useNative = useNative;
     }
 
     /** One channel bound to {@code local} (port 0 picks one: read it from {@link #localPort()}). */
@@ -43,6 +58,11 @@ public final class PairSender implements AutoCloseable {
 
     /** {@code count} channels bound to {@code local}; with port 0, all to the port the first one got. */
     public static PairSender bind(InetSocketAddress local, int count) throws IOException {
+        return bind(local, count, NativeDatagrams.available());
+    }
+
+    /** As {@link #bind(InetSocketAddress, int)}; {@code useNative} false: held sends go through NIO. */
+    public static PairSender bind(InetSocketAddress local, int count, boolean useNative) throws IOException {
         DatagramChannel[] channels = new DatagramChannel[Math.max(1, count)];
         InetSocketAddress at = local;
         try {
@@ -50,7 +70,7 @@ public final class PairSender implements AutoCloseable {
                 channels[i] = open(at);
                 at = new InetSocketAddress(local.getAddress(), channels[i].socket().getLocalPort());
             }
-            return new PairSender(channels);
+            return new PairSender(channels, useNative && NativeDatagrams.available());
         } catch (IOException | RuntimeException e) {
             for (DatagramChannel ch : channels) {
                 if (ch != null) {
@@ -78,8 +98,7 @@ public final class PairSender implements AutoCloseable {
     }
 
     private Slot newSlot() {
-        DatagramChannel ch = channels[Math.floorMod(nextChannel.getAndIncrement(), channels.length)];
-        return new Slot(ch, ByteBuffer.allocateDirect(MAX_DATAGRAM));
+        return new Slot(channels[Math.floorMod(nextChannel.getAndIncrement(), channels.length)]);
     }
 
     public int localPort() {
@@ -90,17 +109,44 @@ public final class PairSender implements AutoCloseable {
         return channels.length;
     }
 
-    /** Sends one datagram. @throws IOException also when the socket's send buffer is full (the datagram is dropped) */
-    public void send(byte[] buf, int off, int len, InetSocketAddress to) throws IOException {
-        if (len > MAX_DATAGRAM) {
+    /** Whether held sends leave through sendmmsg/GSO (else one NIO send per datagram). */
+    public boolean sendsNatively() {
+        return useNative;
+    }
+
+    @Override
+    public void holdOnThisThread() {
+        Slot slot = slots.get();
+        if (slot.batch == null) {
+            slot.batch = new DatagramBatch(slot.channel, useNative);
+        }
+    }
+
+    @Override
+    public int flush() {
+        DatagramBatch batch = slots.get().batch;
+        return batch == null ? 0 : batch.flush();
+    }
+
+    /**
+     * Sends one datagram, or holds it until {@link #flush()} on a thread that asked for that.
+     * @throws IOException also when the socket's send buffer is full (the datagram is dropped); a
+     *     held datagram the kernel refuses is counted by {@link #flush()} instead
+     */
+    public void send(byte[] buf, int off, int len, UdpDestination to) throws IOException {
+        Slot slot = slots.get();
+        if (slot.batch != null) {
+            slot.batch.add(buf, off, len, to);
+            return;
+        }
+        if (len > DatagramBatch.MAX_DATAGRAM) {
             throw new IOException("datagram of " + len + " bytes is too large");
         }
-        Slot slot = slots.get();
-        ByteBuffer direct = slot.direct();
+        ByteBuffer direct = slot.direct;
         direct.clear();
         direct.put(buf, off, len);
         direct.flip();
-        if (slot.channel().send(direct, to) == 0) {
+        if (slot.channel.send(direct, to.address()) == 0) {
             throw new IOException("send buffer full");
         }
     }

@@ -6,7 +6,7 @@ import org.roundtable.sfu.api.DelayDistribution;
 
 /**
  * How long forwarded packets spent inside the SFU (from the receive thread's copy to the return of
- * the send), in fixed buckets from 50 µs to 100 ms. Written by one media worker (no contention:
+ * the system call that sent them, a held batch's flush included), in fixed buckets from 50 µs to 100 ms. Written by one media worker (no contention:
  * release stores, no read-modify-write across threads); read by the metrics thread.
  */
 public final class DelayHistogram {

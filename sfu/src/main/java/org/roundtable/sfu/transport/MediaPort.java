@@ -18,6 +18,8 @@ import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.dtls.DtlsCertificate;
 import org.roundtable.sfu.ice.Ice4jSetup;
 import org.roundtable.sfu.ice.PairSender;
+import org.roundtable.sfu.udp.NativeDatagrams;
+import org.roundtable.sfu.worker.HeldSends;
 import org.roundtable.sfu.srtp.SrtpCrypto;
 import org.roundtable.sfu.srtp.SrtpProfile;
 
@@ -72,6 +74,11 @@ public final class MediaPort implements AutoCloseable {
                 }
                 throw e;
             }
+            if (direct != null) {
+                LOG.info("media port " + port + ": " + (direct.sendsNatively()
+                        ? "each worker's burst leaves in one system call (sendmmsg, UDP GSO)"
+                        : "one system call per datagram (" + NativeDatagrams.unavailableReason() + ")"));
+            }
             String advertised = cfg.advertisedAddress() != null ? cfg.advertisedAddress() : cfg.bindAddress();
             return new MediaPort(harvester, direct, advertised, certificate, nanoClock);
         } catch (IOException e) {
@@ -98,6 +105,12 @@ public final class MediaPort implements AutoCloseable {
 
     /** Whether media leaves through the direct send channel (see {@link PairSender}). */
     public boolean sendsDirect() { return direct != null; }
+
+    /** Whether the direct channel sends a worker's burst in one system call (sendmmsg, UDP GSO). */
+    public boolean sendsBatched() { return direct != null && direct.sendsNatively(); }
+
+    /** Where media workers hold their sends until the end of a burst: the direct channel, or nothing (ice4j sends). */
+    public HeldSends heldSends() { return direct != null ? direct : HeldSends.NONE; }
     public String advertisedAddress() { return advertisedAddress; }
     public DtlsCertificate certificate() { return certificate; }
     public TransportCounters counters() { return counters; }

@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jctools.queues.MpscGrowableArrayQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
+import org.roundtable.sfu.stats.DelayHistogram;
 
 /**
  * One media thread. Owns conferences: all their state is touched only here. Other threads reach
@@ -20,6 +21,7 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 public final class MediaWorker implements AutoCloseable {
     static final Logger LOG = Logger.getLogger(MediaWorker.class.getName());
     private static final int PACKETS_PER_INBOX_TURN = 64;
+    private static final int HELD_STAMPS = 256;
 
     private final String name;
     private final LongSupplier clock;
@@ -33,13 +35,23 @@ public final class MediaWorker implements AutoCloseable {
     private final TimerQueue timers = new TimerQueue();
     private final WorkerCounters counters = new WorkerCounters();
     private final SendLane lane = new SendLane(this, SendLane.CAPACITY);
+    private final HeldSends held;
+    /** Receive times of forwarded packets handed to {@link #held} and not yet flushed (worker thread only). */
+    private final long[] heldReceivedNanos = new long[HELD_STAMPS];
+    private int heldCount;
     private volatile Thread thread;
     private volatile boolean parked;
     private volatile boolean stopping;
 
     public MediaWorker(String name, LongSupplier nanoClock) {
+        this(name, nanoClock, HeldSends.NONE);
+    }
+
+    /** A worker whose sends wait in {@code held} until the end of each burst of work. */
+    public MediaWorker(String name, LongSupplier nanoClock, HeldSends held) {
         this.name = name;
         this.clock = nanoClock;
+        this.held = held;
     }
 
     /** Starts the worker's own thread. */
@@ -136,13 +148,44 @@ public final class MediaWorker implements AutoCloseable {
         Inbox inbox;
         for (int i = 0; i < inboxes && (inbox = ready.poll()) != null; i++) {
             done += inbox.drain(PACKETS_PER_INBOX_TURN);
+            flushSends();
         }
         done += lane.drain();
+        flushSends();
         done += timers.runDue(clock.getAsLong());
+        flushSends();
         return done;
     }
 
+    /**
+     * A forwarded packet received at {@code receivedNanos} was handed to the socket layer: its time
+     * in the server is recorded once it has left, at the next {@link #flushSends()}. Worker thread only.
+     */
+    void forwarded(long receivedNanos) {
+        if (heldCount == heldReceivedNanos.length) {
+            flushSends();
+        }
+        heldReceivedNanos[heldCount++] = receivedNanos;
+    }
+
+    /** Sends what this worker holds, then records the forwarding delay of what left. Worker thread only. */
+    void flushSends() {
+        int refused = held.flush();
+        if (refused > 0) {
+            counters.drop(DropReason.SEND_FAILED, refused);
+        }
+        if (heldCount > 0) {
+            long now = clock.getAsLong();
+            DelayHistogram delays = counters.forwardingDelay();
+            for (int i = 0; i < heldCount; i++) {
+                delays.record(now - heldReceivedNanos[i]);
+            }
+            heldCount = 0;
+        }
+    }
+
     private void loop() {
+        held.holdOnThisThread();
         while (!stopping) {
             int done;
             try {

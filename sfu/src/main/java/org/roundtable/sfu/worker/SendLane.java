@@ -1,6 +1,5 @@
 package org.roundtable.sfu.worker;
 
-import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jctools.queues.MpscArrayQueue;
@@ -46,7 +45,7 @@ public final class SendLane {
      */
     public boolean offer(PacketBuffer packet, SendRoute route, boolean rtcp, WorkerCounters callerCounters) {
         if (worker.inWorker()) {
-            sendNow(packet, route, rtcp, worker.counters(), worker.clock());
+            sendNow(packet, route, rtcp, worker);
             return true;
         }
         packet.sendRoute(route, rtcp, worker.nanos());
@@ -70,7 +69,7 @@ public final class SendLane {
                 worker.counters().drop(DropReason.STALE);
                 p.release();
             } else {
-                sendNow(p, (SendRoute) p.sendRoute(), p.sendsRtcp(), worker.counters(), worker.clock());
+                sendNow(p, (SendRoute) p.sendRoute(), p.sendsRtcp(), worker);
             }
             if ((n & 63) == 0) {
                 staleBefore = worker.nanos() - MAX_WAIT_NANOS;
@@ -80,11 +79,11 @@ public final class SendLane {
     }
 
     /**
-     * Protects and sends {@code p} on the calling thread, counts it on {@code counters} (the
-     * calling worker's) with, for forwarded media, its time in the server; releases it.
+     * Protects and sends {@code p} on {@code worker}'s thread and counts it there; forwarded media's
+     * time in the server is recorded when the worker flushes its held sends. Releases {@code p}.
      */
-    public static boolean sendNow(PacketBuffer p, SendRoute route, boolean rtcp, WorkerCounters counters,
-                                  LongSupplier clock) {
+    private static boolean sendNow(PacketBuffer p, SendRoute route, boolean rtcp, MediaWorker worker) {
+        WorkerCounters counters = worker.counters();
         int length = p.getLength();
         long received = p.receivedNanos();
         try {
@@ -97,7 +96,7 @@ public final class SendLane {
             } else {
                 counters.packetOut(length);
                 if (received != 0) {
-                    counters.forwardingDelay().record(clock.getAsLong() - received);
+                    worker.forwarded(received);
                 }
             }
             return true;

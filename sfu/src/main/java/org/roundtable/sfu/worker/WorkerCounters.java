@@ -45,6 +45,10 @@ public final class WorkerCounters {
         dropped[reason.ordinal()]++;
     }
 
+    public void drop(DropReason reason, int count) {
+        dropped[reason.ordinal()] += count;
+    }
+
     public long packetsIn() { return packetsIn; }
     public long bytesIn() { return bytesIn; }
     public long packetsOut() { return packetsOut; }

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.roundtable.sfu.udp.UdpDestination;
 
 /** The send channel shares the media port with ice4j's sockets, which keep receiving. Loopback only. */
 class PairSenderTest {
@@ -28,7 +29,7 @@ class PairSenderTest {
             ice.setSoTimeout(5_000);
 
             byte[] media = {(byte) 0x80, 96, 0, 1, 9, 9, 9, 9};
-            sender.send(media, 0, media.length, (InetSocketAddress) peer.getLocalSocketAddress());
+            sender.send(media, 0, media.length, UdpDestination.of((InetSocketAddress) peer.getLocalSocketAddress()));
             DatagramPacket got = new DatagramPacket(new byte[64], 64);
             peer.receive(got);
             assertArrayEquals(media, Arrays.copyOf(got.getData(), got.getLength()));
@@ -52,7 +53,7 @@ class PairSenderTest {
             ice.setSoTimeout(5_000);
             peer.setSoTimeout(5_000);
             assertEquals(2, sender.channelCount());
-            InetSocketAddress to = (InetSocketAddress) peer.getLocalSocketAddress();
+            UdpDestination to = UdpDestination.of((InetSocketAddress) peer.getLocalSocketAddress());
             Thread[] threads = new Thread[2];
             IOException[] failures = new IOException[2];
             for (int t = 0; t < 2; t++) {
@@ -87,10 +88,42 @@ class PairSenderTest {
     }
 
     @Test
+    void aThreadThatHoldsItsSendsSendsThemOnFlushWhileOtherThreadsSendAtOnce() throws Exception {
+        try (PairSender sender = PairSender.bind(new InetSocketAddress(LO, 0));
+             DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LO, 0))) {
+            UdpDestination to = UdpDestination.of((InetSocketAddress) peer.getLocalSocketAddress());
+            sender.holdOnThisThread();
+            for (int i = 0; i < 3; i++) {
+                sender.send(new byte[] {(byte) i}, 0, 1, to);
+            }
+            Thread other = new Thread(() -> {
+                try {
+                    sender.send(new byte[] {42}, 0, 1, to);
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            other.start();
+            other.join();
+            peer.setSoTimeout(5_000);
+            DatagramPacket got = new DatagramPacket(new byte[8], 8);
+            peer.receive(got);
+            assertEquals(42, got.getData()[0], "the other thread's datagram left before the held ones");
+
+            assertEquals(0, sender.flush());
+            for (int i = 0; i < 3; i++) {
+                peer.receive(got);
+                assertEquals(i, got.getData()[0], "held datagrams leave in order");
+            }
+            assertEquals(0, sender.flush(), "nothing left to send");
+        }
+    }
+
+    @Test
     void refusesADatagramLargerThanItsBuffer() throws IOException {
         try (PairSender sender = PairSender.bind(new InetSocketAddress(LO, 0))) {
             byte[] big = new byte[4096];
-            assertThrows(IOException.class, () -> sender.send(big, 0, big.length, new InetSocketAddress(LO, 9)));
+            assertThrows(IOException.class, () -> sender.send(big, 0, big.length, UdpDestination.of(new InetSocketAddress(LO, 9))));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.roundtable.sfu.buffer.BufferPool;
 import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.stats.DelayHistogram;
 
 class MediaWorkerTest {
     @Test
@@ -31,6 +32,50 @@ class MediaWorkerTest {
         now.set(10);
         w.runOnce();
         assertEquals(List.of("task", "packet 3", "timer 10"), log);
+    }
+
+    @Test
+    void heldSendsLeaveAfterEachBurstAndTheirDelayIncludesTheWait() {
+        AtomicLong now = new AtomicLong(1_000_000L);
+        List<String> log = new ArrayList<>();
+        int[] refuse = {0};
+        HeldSends held = new HeldSends() {
+            @Override public void holdOnThisThread() { log.add("hold"); }
+            @Override public int flush() {
+                log.add("flush at " + now.get());
+                int refused = refuse[0];
+                refuse[0] = 0;
+                return refused;
+            }
+        };
+        MediaWorker w = new MediaWorker("test", now::get, held);
+        Inbox inbox = w.newInbox(4, p -> {
+            // forwarding takes 2 ms of the clock; the copy leaves only at the flush
+            w.forwarded(p.receivedNanos());
+            now.addAndGet(2_000_000L);
+            p.release();
+        });
+        BufferPool pool = new BufferPool(8);
+        for (int i = 0; i < 2; i++) {
+            PacketBuffer p = pool.take();
+            p.receivedNanos(1_000_000L);
+            assertTrue(inbox.offer(p));
+        }
+        refuse[0] = 1;
+        w.runOnce();
+        assertEquals("flush at 5000000", log.get(0), "one flush after the inbox's turn, before anything else");
+        long[] counts = counts(w);
+        assertEquals(2, java.util.Arrays.stream(counts).sum());
+        // both copies left at the flush (5 ms), 4 ms after their receive: bucket (2 ms, 5 ms], not the
+        // 0 ms and 2 ms at which they were handed over
+        assertEquals(2, counts[6], java.util.Arrays.toString(counts));
+        assertEquals(1, w.counters().dropped(DropReason.SEND_FAILED), "a datagram the kernel refused is a drop");
+    }
+
+    private static long[] counts(MediaWorker w) {
+        long[] counts = new long[DelayHistogram.buckets()];
+        w.counters().forwardingDelay().addTo(counts);
+        return counts;
     }
 
     @Test

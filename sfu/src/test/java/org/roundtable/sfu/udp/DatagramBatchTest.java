@@ -1,0 +1,163 @@
+package org.roundtable.sfu.udp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A batch delivers every datagram intact, with each receiver's datagrams in the order added, through
+ * sendmmsg/GSO and through the NIO fallback alike. Real UDP on loopback.
+ */
+class DatagramBatchTest {
+    private static final InetAddress LO = InetAddress.getLoopbackAddress();
+
+    @Test
+    void theNativeSenderIsBuiltAndLoadedOnLinux() {
+        // ./test installs gcc; a build without it would silently fall back to one system call per datagram
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            assertNull(NativeDatagrams.unavailableReason());
+            assertTrue(NativeDatagrams.available());
+        }
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void interleavedReceiversGetTheirOwnDatagramsInOrder(boolean useNative) throws IOException {
+        try (DatagramChannel channel = open();
+             DatagramSocket a = receiver();
+             DatagramSocket b = receiver()) {
+            DatagramBatch batch = new DatagramBatch(channel, useNative);
+            assertEquals(useNative && NativeDatagrams.available(), batch.isNative());
+            UdpDestination toA = UdpDestination.of((InetSocketAddress) a.getLocalSocketAddress());
+            UdpDestination toB = UdpDestination.of((InetSocketAddress) b.getLocalSocketAddress());
+            // A: a run of equal sizes ending shorter (one GSO message), then a longer one that must not
+            // overtake it, then another run; B's datagrams interleaved with all of them
+            int[] sizesA = {1000, 1000, 1000, 400, 1200, 1200, 1200};
+            int[] sizesB = {300, 300, 900, 20, 300};
+            List<byte[]> sentA = new ArrayList<>();
+            List<byte[]> sentB = new ArrayList<>();
+            for (int i = 0; i < Math.max(sizesA.length, sizesB.length); i++) {
+                if (i < sizesA.length) {
+                    sentA.add(add(batch, toA, sizesA[i], 'A', i));
+                }
+                if (i < sizesB.length) {
+                    sentB.add(add(batch, toB, sizesB[i], 'B', i));
+                }
+            }
+            assertEquals(sizesA.length + sizesB.length, batch.size());
+            assertEquals(0, batch.flush());
+            assertEquals(0, batch.size());
+            assertEquals(batch.isNative(), batch.usesGso(), "loopback segments GSO messages");
+            assertReceived(a, sentA);
+            assertReceived(b, sentB);
+            assertNothingMore(a);
+            assertNothingMore(b);
+        }
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void moreThanABatchFlushesOnTheWayAndLosesNothing(boolean useNative) throws IOException {
+        try (DatagramChannel channel = open();
+             DatagramSocket a = receiver()) {
+            DatagramBatch batch = new DatagramBatch(channel, useNative);
+            UdpDestination toA = UdpDestination.of((InetSocketAddress) a.getLocalSocketAddress());
+            List<byte[]> sent = new ArrayList<>();
+            int total = DatagramBatch.CAPACITY * 2 + 5;
+            for (int i = 0; i < total; i++) {
+                sent.add(add(batch, toA, 100 + (i % 3), 'C', i));
+            }
+            assertEquals(5, batch.size(), "full batches left as they filled");
+            batch.flush();
+            assertReceived(a, sent);
+        }
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void aRefusedDatagramIsCountedAndTheOthersStillLeave(boolean useNative) throws IOException {
+        try (DatagramChannel channel = open();
+             DatagramSocket a = receiver()) {
+            DatagramBatch batch = new DatagramBatch(channel, useNative);
+            UdpDestination toA = UdpDestination.of((InetSocketAddress) a.getLocalSocketAddress());
+            UdpDestination portZero = UdpDestination.of(new InetSocketAddress(LO, 0)); // the kernel says EINVAL
+            List<byte[]> sent = new ArrayList<>();
+            sent.add(add(batch, toA, 50, 'D', 0));
+            add(batch, portZero, 50, 'X', 0);
+            sent.add(add(batch, toA, 50, 'D', 1));
+            assertEquals(1, batch.flush());
+            assertEquals(1, batch.failed());
+            assertReceived(a, sent);
+        }
+    }
+
+    @Test
+    void encodesIpv4AndIpv6SocketAddressesForTheKernel() throws IOException {
+        byte[] v4 = UdpDestination.of(new InetSocketAddress(InetAddress.getByName("10.1.2.3"), 0x1234)).sockaddr();
+        assertEquals(16, v4.length);
+        assertEquals(0x12, v4[2] & 0xFF, "port in network order");
+        assertEquals(0x34, v4[3] & 0xFF);
+        assertArrayEquals(new byte[] {10, 1, 2, 3}, Arrays.copyOfRange(v4, 4, 8));
+        byte[] v6 = UdpDestination.of(new InetSocketAddress(InetAddress.getByName("::1"), 5004)).sockaddr();
+        assertEquals(28, v6.length);
+        assertEquals(1, v6[23], "the address's last byte");
+        assertEquals(5004, ((v6[2] & 0xFF) << 8) | (v6[3] & 0xFF));
+    }
+
+    private static byte[] add(DatagramBatch batch, UdpDestination to, int size, char tag, int index) throws IOException {
+        byte[] datagram = new byte[size];
+        Arrays.fill(datagram, (byte) (index * 7 + size));
+        datagram[0] = (byte) tag;
+        datagram[1] = (byte) index;
+        datagram[size - 1] = (byte) ~index;
+        batch.add(datagram, 0, size, to);
+        return datagram;
+    }
+
+    private static void assertReceived(DatagramSocket socket, List<byte[]> expected) throws IOException {
+        for (int i = 0; i < expected.size(); i++) {
+            DatagramPacket got = new DatagramPacket(new byte[4096], 4096);
+            socket.receive(got);
+            assertArrayEquals(expected.get(i), Arrays.copyOf(got.getData(), got.getLength()), "datagram " + i);
+        }
+    }
+
+    private static void assertNothingMore(DatagramSocket socket) throws IOException {
+        socket.setSoTimeout(100);
+        try {
+            socket.receive(new DatagramPacket(new byte[4096], 4096));
+            throw new AssertionError("an extra datagram arrived");
+        } catch (SocketTimeoutException expected) {
+            // nothing more
+        }
+    }
+
+    private static DatagramChannel open() throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        channel.bind(new InetSocketAddress(LO, 0));
+        channel.configureBlocking(false);
+        return channel;
+    }
+
+    private static DatagramSocket receiver() throws IOException {
+        DatagramSocket s = new DatagramSocket(new InetSocketAddress(LO, 0));
+        s.setReceiveBufferSize(1 << 20);
+        s.setSoTimeout(5_000);
+        return s;
+    }
+}
