@@ -17,7 +17,8 @@
 #define UDP_SEGMENT 103
 #endif
 
-#define MAX_ENTRIES 64
+#define MAX_ENTRIES 256
+#define MAX_SEGMENTS 64
 #define ENTRY_BYTES 48
 #define ADDRESS_AT 16
 #define MAX_GSO_BYTES 65000
@@ -32,7 +33,11 @@ struct entry {
 };
 
 static int same_destination(const struct entry *a, const struct entry *b) {
-    return a->address_length == b->address_length && memcmp(a->address, b->address, a->address_length) == 0;
+    uint64_t a0, b0;
+    memcpy(&a0, a->address, sizeof a0); /* family, port and IPv4 address: usually decides */
+    memcpy(&b0, b->address, sizeof b0);
+    return a0 == b0 && a->address_length == b->address_length
+        && memcmp(a->address + 8, b->address + 8, (size_t) a->address_length - 8) == 0;
 }
 
 static void mark(struct entry *entries, const int *members, int from, int count, int status) {
@@ -97,7 +102,7 @@ JNIEXPORT jint JNICALL Java_org_roundtable_sfu_udp_NativeDatagrams_sendBatch(
             if (taken[j] || !same_destination(first, next)) {
                 continue;
             }
-            if (next->length > first->length || total + next->length > MAX_GSO_BYTES) {
+            if (next->length > first->length || total + next->length > MAX_GSO_BYTES || size == MAX_SEGMENTS) {
                 break;
             }
             taken[j] = 1;

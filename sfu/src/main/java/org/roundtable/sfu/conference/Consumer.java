@@ -1,7 +1,7 @@
 package org.roundtable.sfu.conference;
 
-import org.roundtable.sfu.api.MediaKind;
 import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.forward.ResendIndex;
 import org.roundtable.sfu.forward.RetransmissionCache;
 import org.roundtable.sfu.forward.StreamRewriter;
 import org.roundtable.sfu.policy.Allocation;
@@ -20,8 +20,8 @@ import org.roundtable.sfu.worker.WorkerCounters;
 final class Consumer {
     /** The same lost packet is resent at most once in this interval (NACK bursts). */
     private static final long RESEND_INTERVAL_NANOS = 20_000_000L;
-    /** About 1 s of 1 Mbit/s video; 384 KB per video consumer once full. */
-    static final int CACHE_PACKETS = 256;
+    /** As far back as the producer's history reaches. */
+    static final int RESEND_PACKETS = Producer.HISTORY_PACKETS;
 
     private final Producer producer;
     private final Endpoint receiver;
@@ -35,10 +35,11 @@ final class Consumer {
     private final int absSendTimeId;
     private final byte[] cname;
     private final StreamRewriter rewriter;
-    private final RetransmissionCache cache;
+    /** What was sent, to rebuild a NACKed packet from the producer's history; null: no NACK. */
+    private final ResendIndex sent;
     private final RtpStreamSend sendStats;
     private final RtpPacket out = new RtpPacket();
-    private final RtpPacket cached = new RtpPacket();
+    private final RtpPacket rebuilt = new RtpPacket();
     private int rtxSeq;
     private boolean keyframeAsked;
     private long retransmissions;
@@ -57,7 +58,7 @@ final class Consumer {
         this.absSendTimeId = receiverExtensions.absSendTime();
         this.cname = cname;
         this.rewriter = new StreamRewriter(producer.clockRate());
-        this.cache = nackNegotiated && producer.kind() == MediaKind.VIDEO ? new RetransmissionCache(CACHE_PACKETS) : null;
+        this.sent = nackNegotiated && producer.history() != null ? new ResendIndex(RESEND_PACKETS) : null;
         this.sendStats = new RtpStreamSend(ssrc, producer.clockRate());
         this.rtxSeq = java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000);
     }
@@ -97,31 +98,48 @@ final class Consumer {
         if (p.hasExtensions()) {
             p.remapExtensionIds(extensionMap);
         }
-        if (cache != null) {
-            cache.store(rewriter.seq(), p.buffer(), p.offset(), p.length(), nowNanos);
+        if (sent != null) {
+            sent.record(rewriter.seq(), rewriter.ts(), src.ssrc(), src.sequenceNumber());
         }
         sendStats.onSent(rewriter.ts(), p.payloadLength(), nowNanos);
         leg.stampAndSendRtp(buf, p, transportCcId, absSendTimeId, nowNanos);
     }
 
-    /** Answers a NACK for {@code seq}: resends it (as RTX when negotiated) if still cached. */
+    /**
+     * Answers a NACK for {@code seq}: rebuilds the packet sent with it from the producer's history
+     * (same SSRC, sequence number, timestamp and extensions as then) and resends it, as RTX when
+     * negotiated.
+     */
     boolean resend(int seq, long nowNanos, WorkerCounters counters) {
-        if (cache == null) {
+        if (sent == null) {
             return false;
         }
-        int slot = cache.find(seq);
-        if (slot < 0) {
+        int slot = sent.find(seq);
+        RetransmissionCache history = producer.history();
+        int stored = slot < 0 ? -1 : history.find(sent.sourceSsrc(slot), sent.sourceSeq(slot));
+        if (stored < 0) {
             counters.drop(DropReason.NACK_MISS);
             return false;
         }
-        if (!cache.claimResend(slot, nowNanos, RESEND_INTERVAL_NANOS)) {
+        if (!sent.claimResend(slot, nowNanos, RESEND_INTERVAL_NANOS)) {
             return false;
         }
         Leg leg = receiver.subscribeLeg();
-        PacketBuffer buf = leg.pool().take();
-        RtpPacket original = cached.wrap(cache.data(slot), 0, cache.length(slot));
+        PacketBuffer plain = leg.pool().take();
+        plain.copyFrom(history.data(stored), 0, history.length(stored));
+        RtpPacket original = rebuilt.wrap(plain.getBuffer(), plain.getOffset(), plain.getLength());
+        original.setSsrc(ssrc);
+        original.setSequenceNumber(seq);
+        original.setTimestamp(sent.outTimestamp(slot));
+        original.setPayloadType(payloadType);
+        if (original.hasExtensions()) {
+            original.remapExtensionIds(extensionMap);
+        }
+        PacketBuffer buf = plain;
         if (rtxPayloadType >= 0 && rtxSsrc >= 0) {
+            buf = leg.pool().take();
             int len = Rtx.encapsulate(original, rtxPayloadType, rtxSsrc, rtxSeq, buf.getBuffer(), PacketBuffer.HEAD_ROOM);
+            plain.release();
             if (len < 0) {
                 buf.release();
                 counters.drop(DropReason.TOO_LARGE);
@@ -130,8 +148,6 @@ final class Consumer {
             rtxSeq = (rtxSeq + 1) & 0xFFFF;
             buf.setOffset(PacketBuffer.HEAD_ROOM);
             buf.setLength(len);
-        } else {
-            buf.copyFrom(original.buffer(), original.offset(), original.length());
         }
         RtpPacket p = out.wrap(buf.getBuffer(), buf.getOffset(), buf.getLength());
         retransmissions++;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.roundtable.sfu.api.MediaKind;
 import org.roundtable.sfu.api.TrackInfo;
 import org.roundtable.sfu.forward.NackGenerator;
+import org.roundtable.sfu.forward.RetransmissionCache;
 import org.roundtable.sfu.rtp.RtpPacket;
 import org.roundtable.sfu.rtp.Vp8PayloadDescriptor;
 import org.roundtable.sfu.stats.RtpStreamRecv;
@@ -19,6 +20,8 @@ final class Producer {
     static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 500_000_000L;
     private static final long NACK_RETRY_NANOS = 40_000_000L;
     private static final int NACK_MAX_RETRIES = 8;
+    /** About 2 s of 2.5 Mbit/s video (768 KB once full, per video track, whatever the audience). */
+    static final int HISTORY_PACKETS = 512;
 
     private final TrackInfo track;
     private final Endpoint publisher;
@@ -34,6 +37,8 @@ final class Producer {
     private long rtxSsrc;
     private RtpStreamRecv recv;
     private final NackGenerator nack;
+    /** The forwarded video packets, for consumers answering NACKs; null for audio. */
+    private final RetransmissionCache history;
     private final List<Consumer> consumers = new ArrayList<>();
     private boolean announced;
     private long lastKeyframeRequestNanos;
@@ -63,6 +68,7 @@ final class Producer {
         this.nackEnabled = nackEnabled;
         this.recv = ssrc >= 0 ? new RtpStreamRecv(ssrc, clockRate) : null;
         this.nack = nackEnabled ? new NackGenerator(NACK_MAX_RETRIES, NACK_RETRY_NANOS) : null;
+        this.history = track.kind() == MediaKind.VIDEO ? new RetransmissionCache(HISTORY_PACKETS) : null;
     }
 
     TrackInfo track() { return track; }
@@ -85,6 +91,15 @@ final class Producer {
         rtxSsrc = newRtxSsrc;
     }
     NackGenerator nack() { return nack; }
+    /** The forwarded packets as received (video only; else null). */
+    RetransmissionCache history() { return history; }
+
+    /** Keeps a forwarded packet (as received, before any consumer rewrote it) for resends. */
+    void remember(RtpPacket rtp) {
+        if (history != null) {
+            history.store(rtp.ssrc(), rtp.sequenceNumber(), rtp.buffer(), rtp.offset(), rtp.length());
+        }
+    }
     RtpStreamRecv recv() { return recv; }
     List<Consumer> consumers() { return consumers; }
     long keyframeRequests() { return keyframeRequests; }

@@ -89,6 +89,7 @@ final class PublishReceiver {
         if (producer.onPacket(rtp, retransmission, now)) {
             endpoint.conference().announceAdded(producer);
         }
+        producer.remember(rtp);
         List<Consumer> consumers = producer.consumers();
         for (int i = 0; i < consumers.size(); i++) {
             consumers.get(i).forward(rtp, p.receivedNanos(), now, counters);

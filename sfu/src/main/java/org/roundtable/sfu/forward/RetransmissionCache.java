@@ -1,9 +1,11 @@
 package org.roundtable.sfu.forward;
 
 /**
- * The last packets sent on one outgoing stream, by sequence number, to answer NACKs. A ring of
- * preallocated slots (each allocated once, on first use): storing and finding allocate nothing.
- * Confined to the consumer's media worker.
+ * The last packets received on one published stream, by SSRC and sequence number, to answer
+ * receivers' NACKs: one copy per packet, shared by every consumer of the stream (each rebuilds its
+ * own rewritten packet from it, see {@link ResendIndex}). A ring of preallocated slots (each
+ * allocated once, on first use): storing and finding allocate nothing.
+ * Confined to the producer's media worker.
  */
 public final class RetransmissionCache {
     /** Largest packet a slot holds; larger ones are not cached. */
@@ -13,8 +15,7 @@ public final class RetransmissionCache {
     private final byte[][] slots;
     private final int[] lengths;
     private final int[] seqs;
-    private final long[] storedNanos;
-    private final long[] resentNanos;
+    private final long[] ssrcs;
 
     public RetransmissionCache(int capacity) {
         if (capacity <= 0 || Integer.bitCount(capacity) != 1) {
@@ -24,13 +25,12 @@ public final class RetransmissionCache {
         slots = new byte[capacity][];
         lengths = new int[capacity];
         seqs = new int[capacity];
-        storedNanos = new long[capacity];
-        resentNanos = new long[capacity];
+        ssrcs = new long[capacity];
         java.util.Arrays.fill(seqs, -1);
     }
 
-    /** Keeps a copy of the packet sent with {@code seq}; returns false when it is too large. */
-    public boolean store(int seq, byte[] src, int off, int len, long nowNanos) {
+    /** Keeps a copy of the packet {@code seq} of {@code ssrc}; returns false when it is too large. */
+    public boolean store(long ssrc, int seq, byte[] src, int off, int len) {
         if (len > SLOT_BYTES) {
             return false;
         }
@@ -43,33 +43,18 @@ public final class RetransmissionCache {
         System.arraycopy(src, off, slot, 0, len);
         lengths[i] = len;
         seqs[i] = seq & 0xFFFF;
-        storedNanos[i] = nowNanos;
-        resentNanos[i] = Long.MIN_VALUE;
+        ssrcs[i] = ssrc;
         return true;
     }
 
-    /** Slot of the packet with {@code seq}, or -1 when it was never stored or was overwritten. */
-    public int find(int seq) {
+    /** Slot of packet {@code seq} of {@code ssrc}, or -1 when it was never stored or was overwritten. */
+    public int find(long ssrc, int seq) {
         int i = seq & mask;
-        return seqs[i] == (seq & 0xFFFF) ? i : -1;
+        return seqs[i] == (seq & 0xFFFF) && ssrcs[i] == ssrc ? i : -1;
     }
 
     public byte[] data(int slot) { return slots[slot]; }
     public int length(int slot) { return lengths[slot]; }
-    public long storedNanos(int slot) { return storedNanos[slot]; }
-
-    /**
-     * Whether the packet in {@code slot} may be resent now: not more often than once per
-     * {@code minIntervalNanos} (a burst of NACKs for the same loss is answered once). Marks it resent.
-     */
-    public boolean claimResend(int slot, long nowNanos, long minIntervalNanos) {
-        long last = resentNanos[slot];
-        if (last != Long.MIN_VALUE && nowNanos - last < minIntervalNanos) {
-            return false;
-        }
-        resentNanos[slot] = nowNanos;
-        return true;
-    }
 
     public int capacity() {
         return mask + 1;

@@ -10,6 +10,7 @@ import org.roundtable.sfu.udp.DatagramBatch;
 import org.roundtable.sfu.udp.NativeDatagrams;
 import org.roundtable.sfu.udp.UdpDestination;
 import org.roundtable.sfu.worker.HeldSends;
+import org.roundtable.sfu.worker.MediaThread;
 
 /**
  * Sends datagrams from the shared media port straight to a selected pair's remote address.
@@ -32,11 +33,13 @@ import org.roundtable.sfu.worker.HeldSends;
 public final class PairSender implements AutoCloseable, HeldSends {
     /** One sending thread's channel and buffers. */
     private static final class Slot {
+        final PairSender owner;
         final DatagramChannel channel;
         final ByteBuffer direct = ByteBuffer.allocateDirect(DatagramBatch.MAX_DATAGRAM);
         DatagramBatch batch;
 
-        Slot(DatagramChannel channel) {
+        Slot(PairSender owner, DatagramChannel channel) {
+            this.owner = owner;
             this.channel = channel;
         }
     }
@@ -98,7 +101,15 @@ public final class PairSender implements AutoCloseable, HeldSends {
     }
 
     private Slot newSlot() {
-        return new Slot(channels[Math.floorMod(nextChannel.getAndIncrement(), channels.length)]);
+        return new Slot(this, channels[Math.floorMod(nextChannel.getAndIncrement(), channels.length)]);
+    }
+
+    /** The calling thread's slot: from its {@link MediaThread} field when it holds ours, else the thread-local. */
+    private Slot slot() {
+        if (Thread.currentThread() instanceof MediaThread media && media.sendState() instanceof Slot s && s.owner == this) {
+            return s;
+        }
+        return slots.get();
     }
 
     public int localPort() {
@@ -120,11 +131,14 @@ public final class PairSender implements AutoCloseable, HeldSends {
         if (slot.batch == null) {
             slot.batch = new DatagramBatch(slot.channel, useNative);
         }
+        if (Thread.currentThread() instanceof MediaThread media) {
+            media.sendState(slot);
+        }
     }
 
     @Override
     public int flush() {
-        DatagramBatch batch = slots.get().batch;
+        DatagramBatch batch = slot().batch;
         return batch == null ? 0 : batch.flush();
     }
 
@@ -134,7 +148,7 @@ public final class PairSender implements AutoCloseable, HeldSends {
      *     held datagram the kernel refuses is counted by {@link #flush()} instead
      */
     public void send(byte[] buf, int off, int len, UdpDestination to) throws IOException {
-        Slot slot = slots.get();
+        Slot slot = slot();
         if (slot.batch != null) {
             slot.batch.add(buf, off, len, to);
             return;

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  */
 public final class NativeDatagrams {
     private static final Logger LOG = Logger.getLogger(NativeDatagrams.class.getName());
-    static final int MAX_ENTRIES = 64;
+    static final int MAX_ENTRIES = 256;
     static final int ENTRY_BYTES = 48;
     static final int ADDRESS_AT = 16;
     /** Set in {@link #sendBatch}'s result when the kernel refused a GSO message (sent singly instead). */

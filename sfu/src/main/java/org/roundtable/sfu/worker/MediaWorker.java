@@ -56,7 +56,7 @@ public final class MediaWorker implements AutoCloseable {
 
     /** Starts the worker's own thread. */
     public MediaWorker start() {
-        Thread t = new Thread(this::loop, name);
+        Thread t = new MediaThread(this::loop, name);
         t.setDaemon(true);
         thread = t;
         t.start();

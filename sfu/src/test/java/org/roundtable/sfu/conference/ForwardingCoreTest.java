@@ -1,5 +1,6 @@
 package org.roundtable.sfu.conference;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,6 +192,12 @@ class ForwardingCoreTest {
         List<byte[]> rtx = rtpTo(sub(), bobRtx);
         assertEquals(1, rtx.size());
         assertEquals((firstSeq + 2) & 0xFFFF, TestPackets.readUint16(rtx.get(0), new RtpPacket().wrap(rtx.get(0), 0, rtx.get(0).length).payloadOffset()));
+        // rebuilt from the producer's history exactly as first sent to Bob: same timestamp, same payload
+        RtpPacket first = new RtpPacket().wrap(got.get(2), 0, got.get(2).length);
+        RtpPacket again = new RtpPacket().wrap(rtx.get(0), 0, rtx.get(0).length);
+        assertEquals(first.timestamp(), again.timestamp());
+        assertArrayEquals(java.util.Arrays.copyOfRange(got.get(2), first.payloadOffset(), first.payloadOffset() + first.payloadLength()),
+                java.util.Arrays.copyOfRange(rtx.get(0), again.payloadOffset() + 2, again.payloadOffset() + again.payloadLength()));
 
         int plis = rtcpFrom(pub(), RtcpHeader.PSFB, Pli.FMT).size();
         byte[] pli = new byte[Pli.LENGTH];
