@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param serverPid        the server's process id, to read its CPU and memory from /proc (0: use /metrics)
  * @param workers          media threads shared by every simulated participant
  * @param keyframeInterval time between periodic keyframes (zero: only on request)
+ * @param unpaced          send each video frame's packets at once instead of through a browser-like pacer
  */
 public record LoadTestOptions(
         String url, Path dataDir, String secret, String room,
@@ -23,7 +24,7 @@ public record LoadTestOptions(
         Duration duration, double ramp,
         int audioBitrate, int videoBitrate, int fps, int width, int height, boolean simulcast,
         Duration keyframeInterval, long seed, Path json, Path plot, Target target,
-        long serverPid, int workers, String bindAddress, boolean quiet) {
+        long serverPid, int workers, String bindAddress, boolean quiet, boolean unpaced) {
 
     public enum Target { ROUNDTABLE, JANUS }
 
@@ -71,6 +72,8 @@ public record LoadTestOptions(
             "  --resolution WxH        video size of the (top) layer (default 640x480)",
             "  --simulcast             three VP8 layers q/h/f at 1/4, 1/2, 1 of the size",
             "  --keyframe-interval D   periodic keyframes (default 3s; 0 = on request only)",
+            "  --no-pacing             send a video frame's packets at once (default: paced like Chrome,",
+            "                          2.5x the bitrate with 40 ms bursts)",
             "  --seed S                seed of every random choice (default 1)",
             "  --json FILE             write the JSON report there",
             "  --plot DIR              write PNG charts there",
@@ -96,6 +99,7 @@ public record LoadTestOptions(
         int width = 640;
         int height = 480;
         boolean simulcast = false;
+        boolean unpaced = false;
         Duration keyframeInterval = Duration.ofSeconds(3);
         long seed = 1;
         Path json = null;
@@ -117,6 +121,7 @@ public record LoadTestOptions(
             switch (name) {
                 case "--simulcast" -> simulcast = true;
                 case "--quiet" -> quiet = true;
+                case "--no-pacing" -> unpaced = true;
                 case "--help", "-h" -> throw new HelpRequested();
                 default -> {
                     String v;
@@ -172,7 +177,7 @@ public record LoadTestOptions(
         return new LoadTestOptions(url, dataDir, secret, room, ministers,
                 videoMinisters == null ? ministers : videoMinisters, viewers, duration, ramp,
                 audioBitrate, videoBitrate, fps, width, height, simulcast, keyframeInterval, seed, json, plot,
-                target, serverPid, workers, bind, quiet);
+                target, serverPid, workers, bind, quiet, unpaced);
     }
 
     private static String stripSlash(String v) {

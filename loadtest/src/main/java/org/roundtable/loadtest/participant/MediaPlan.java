@@ -2,10 +2,11 @@ package org.roundtable.loadtest.participant;
 
 /**
  * What a simulated minister sends. With simulcast, layers q/h/f have 1/4, 1/2 and full size
- * and about 10 %, 30 % and 100 % of {@code videoBitrate}, as Chromium's defaults allocate. Immutable.
+ * and about 10 %, 30 % and 100 % of {@code videoBitrate}, as Chromium's defaults allocate. With
+ * {@code paced}, video packets leave through a browser-like pacer (see {@code Pacer}). Immutable.
  */
 public record MediaPlan(int audioBitrate, boolean sendVideo, int videoBitrate, int fps, int width, int height,
-                        boolean simulcast, int keyframeIntervalFrames) {
+                        boolean simulcast, int keyframeIntervalFrames, boolean paced) {
 
     static final String[] RIDS = {"q", "h", "f"};
     private static final int[] DIVISORS = {4, 2, 1};

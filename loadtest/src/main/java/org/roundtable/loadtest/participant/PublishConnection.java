@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.roundtable.loadtest.media.HeaderExtensionIds;
+import org.roundtable.loadtest.media.Pacer;
 import org.roundtable.loadtest.media.RtpHeaderWriter;
 import org.roundtable.loadtest.media.StreamIds;
 import org.roundtable.loadtest.media.SyntheticOpusSource;
@@ -54,6 +55,10 @@ public final class PublishConnection extends TransportHandover implements MediaW
     private SyntheticOpusSource audio;
     private SyntheticVp8Source[] video = new SyntheticVp8Source[0];
     private RetransmissionCache[] caches = new RetransmissionCache[0];
+    /** Per video layer: its pacer (null: unpaced), and how many packets of its current frame are written. */
+    private Pacer[] pacers = new Pacer[0];
+    private int[] framePackets = new int[0];
+    private int[] packetsWritten = new int[0];
     private long[] packetsSent;
     private long[] octetsSent;
     private int rtxPt = -1;
@@ -132,6 +137,9 @@ public final class PublishConnection extends TransportHandover implements MediaW
             rtxPt = plan.simulcast() ? -1 : v.rtxPt();
             video = new SyntheticVp8Source[plan.layers()];
             caches = new RetransmissionCache[plan.layers()];
+            pacers = new Pacer[plan.layers()];
+            framePackets = new int[plan.layers()];
+            packetsWritten = new int[plan.layers()];
             for (int layer = 0; layer < video.length; layer++) {
                 String rid = plan.simulcast() ? MediaPlan.RIDS[layer] : null;
                 int streamLayer = plan.simulcast() ? layer + 1 : 0;
@@ -141,6 +149,7 @@ public final class PublishConnection extends TransportHandover implements MediaW
                         plan.fps(), plan.layerBitrate(layer), plan.keyframeIntervalFrames(), plan.simulcast(),
                         random.split());
                 caches[layer] = new RetransmissionCache();
+                pacers[layer] = plan.paced() ? new Pacer(plan.layerBitrate(layer)) : null;
             }
         }
         packetsSent = new long[1 + video.length];
@@ -170,16 +179,45 @@ public final class PublishConnection extends TransportHandover implements MediaW
         }
         if (video.length > 0 && now >= nextVideoNanos) {
             for (int layer = 0; layer < video.length; layer++) {
-                sendUnit(video[layer], layer + 1, scratch);
+                // a frame the pacer has not finished (it never should at 2.5x) is completed first
+                writeVideo(layer, Integer.MAX_VALUE, now, scratch);
+                framePackets[layer] = video[layer].nextFrame(System.nanoTime());
+                packetsWritten[layer] = 0;
             }
             nextVideoNanos = advance(nextVideoNanos, video[0].intervalNanos(), now);
+        }
+        long next = Math.min(nextAudioNanos, nextReportNanos);
+        for (int layer = 0; layer < video.length; layer++) {
+            writeVideo(layer, 0, now, scratch);
+            if (packetsWritten[layer] < framePackets[layer]) {
+                next = Math.min(next, pacers[layer].nextPassNanos(now));
+            }
         }
         if (now >= nextReportNanos) {
             sendReports(scratch);
             nextReportNanos = advance(nextReportNanos, REPORT_INTERVAL_NANOS, now);
+            next = Math.min(next, nextReportNanos);
         }
-        long next = Math.min(nextAudioNanos, nextReportNanos);
         return video.length > 0 ? Math.min(next, nextVideoNanos) : next;
+    }
+
+    /**
+     * Writes the current frame's packets of video {@code layer} that its pacer lets leave now (all
+     * of them when unpaced), and at least {@code atLeast} more whatever the pacer says.
+     */
+    private void writeVideo(int layer, int atLeast, long now, PacketBuffer scratch) {
+        Pacer pacer = pacers[layer];
+        int forced = 0;
+        while (packetsWritten[layer] < framePackets[layer]) {
+            if (pacer != null && forced >= atLeast && !pacer.mayPass(now)) {
+                return;
+            }
+            int len = writePacket(video[layer], layer + 1, packetsWritten[layer]++, scratch);
+            forced++;
+            if (pacer != null) {
+                pacer.charge(len);
+            }
+        }
     }
 
     /** Keeps the schedule, but skips ahead instead of bursting after a stall longer than 200 ms. */
@@ -190,20 +228,26 @@ public final class PublishConnection extends TransportHandover implements MediaW
 
     private void sendUnit(SyntheticSource source, int index, PacketBuffer scratch) {
         int packets = source.nextFrame(System.nanoTime());
+        for (int i = 0; i < packets; i++) {
+            writePacket(source, index, i, scratch);
+        }
+    }
+
+    /** Writes packet {@code i} of {@code source}'s current unit, stamped now, and sends it; returns its length. */
+    private int writePacket(SyntheticSource source, int index, int i, PacketBuffer scratch) {
         byte[] b = scratch.getBuffer();
         int off = PacketBuffer.HEAD_ROOM;
-        for (int i = 0; i < packets; i++) {
-            int len = source.writePacket(i, b, off, transportSeq++ & 0xFFFF, System.nanoTime());
-            if (index > 0) {
-                caches[index - 1].put(((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF), b, off, len);
-            }
-            packetsSent[index]++;
-            octetsSent[index] += len - headerLength(b, off, len);
-            if (send(scratch, len)) {
-                sentPackets++;
-                sentBytes += len;
-            }
+        int len = source.writePacket(i, b, off, transportSeq++ & 0xFFFF, System.nanoTime());
+        if (index > 0) {
+            caches[index - 1].put(((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF), b, off, len);
         }
+        packetsSent[index]++;
+        octetsSent[index] += len - headerLength(b, off, len);
+        if (send(scratch, len)) {
+            sentPackets++;
+            sentBytes += len;
+        }
+        return len;
     }
 
     private int headerLength(byte[] b, int off, int len) {

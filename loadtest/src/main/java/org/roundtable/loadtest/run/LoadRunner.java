@@ -157,7 +157,7 @@ public final class LoadRunner {
         for (int i = 0; i < options.ministers(); i++) {
             boolean video = i < options.videoMinisters();
             MediaPlan plan = new MediaPlan(options.audioBitrate(), video, options.videoBitrate(), options.fps(),
-                    options.width(), options.height(), options.simulcast(), keyframeFrames);
+                    options.width(), options.height(), options.simulcast(), keyframeFrames, !options.unpaced());
             String name = "minister-" + i;
             int audioTrack = 2 * i;
             int videoTrack = video ? 2 * i + 1 : -1;

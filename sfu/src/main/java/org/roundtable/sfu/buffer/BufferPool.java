@@ -2,6 +2,7 @@ package org.roundtable.sfu.buffer;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.MpmcArrayQueue;
+import org.roundtable.sfu.thread.MediaThreadLocal;
 
 /**
  * A pool of {@link PacketBuffer}s, shared by the receive threads (which take) and the media
@@ -16,7 +17,7 @@ public final class BufferPool {
 
     private final MpmcArrayQueue<PacketBuffer> free;
     private final AtomicLong allocations = new AtomicLong();
-    private final ThreadLocal<LocalStack> local = ThreadLocal.withInitial(LocalStack::new);
+    private final MediaThreadLocal<LocalStack> local = new MediaThreadLocal<>(LocalStack::new);
 
     /** One thread's buffers. Confined to that thread. */
     private static final class LocalStack {

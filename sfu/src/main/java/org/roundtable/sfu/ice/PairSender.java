@@ -6,11 +6,11 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.roundtable.sfu.thread.MediaThreadLocal;
 import org.roundtable.sfu.udp.DatagramBatch;
 import org.roundtable.sfu.udp.NativeDatagrams;
 import org.roundtable.sfu.udp.UdpDestination;
 import org.roundtable.sfu.worker.HeldSends;
-import org.roundtable.sfu.worker.MediaThread;
 
 /**
  * Sends datagrams from the shared media port straight to a selected pair's remote address.
@@ -33,13 +33,11 @@ import org.roundtable.sfu.worker.MediaThread;
 public final class PairSender implements AutoCloseable, HeldSends {
     /** One sending thread's channel and buffers. */
     private static final class Slot {
-        final PairSender owner;
         final DatagramChannel channel;
         final ByteBuffer direct = ByteBuffer.allocateDirect(DatagramBatch.MAX_DATAGRAM);
         DatagramBatch batch;
 
-        Slot(PairSender owner, DatagramChannel channel) {
-            this.owner = owner;
+        Slot(DatagramChannel channel) {
             this.channel = channel;
         }
     }
@@ -47,7 +45,7 @@ public final class PairSender implements AutoCloseable, HeldSends {
     private final DatagramChannel[] channels;
     private final boolean useNative;
     private final AtomicInteger nextChannel = new AtomicInteger();
-    private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(this::newSlot);
+    private final MediaThreadLocal<Slot> slots = new MediaThreadLocal<>(this::newSlot);
 
     private PairSender(DatagramChannel[] channels, boolean useNative) {
         this.channels = channels;
@@ -101,15 +99,7 @@ public final class PairSender implements AutoCloseable, HeldSends {
     }
 
     private Slot newSlot() {
-        return new Slot(this, channels[Math.floorMod(nextChannel.getAndIncrement(), channels.length)]);
-    }
-
-    /** The calling thread's slot: from its {@link MediaThread} field when it holds ours, else the thread-local. */
-    private Slot slot() {
-        if (Thread.currentThread() instanceof MediaThread media && media.sendState() instanceof Slot s && s.owner == this) {
-            return s;
-        }
-        return slots.get();
+        return new Slot(channels[Math.floorMod(nextChannel.getAndIncrement(), channels.length)]);
     }
 
     public int localPort() {
@@ -131,14 +121,11 @@ public final class PairSender implements AutoCloseable, HeldSends {
         if (slot.batch == null) {
             slot.batch = new DatagramBatch(slot.channel, useNative);
         }
-        if (Thread.currentThread() instanceof MediaThread media) {
-            media.sendState(slot);
-        }
     }
 
     @Override
     public int flush() {
-        DatagramBatch batch = slot().batch;
+        DatagramBatch batch = slots.get().batch;
         return batch == null ? 0 : batch.flush();
     }
 
@@ -148,7 +135,7 @@ public final class PairSender implements AutoCloseable, HeldSends {
      *     held datagram the kernel refuses is counted by {@link #flush()} instead
      */
     public void send(byte[] buf, int off, int len, UdpDestination to) throws IOException {
-        Slot slot = slot();
+        Slot slot = slots.get();
         if (slot.batch != null) {
             slot.batch.add(buf, off, len, to);
             return;

@@ -273,8 +273,6 @@ public final class SecureTransport {
             counters.sendFailures.increment();
             return false;
         }
-        counters.packetsOut.increment();
-        counters.bytesOut.add(p.getLength());
         return true;
     }
 

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.jctools.queues.MpscGrowableArrayQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.roundtable.sfu.stats.DelayHistogram;
+import org.roundtable.sfu.thread.MediaThread;
 
 /**
  * One media thread. Owns conferences: all their state is touched only here. Other threads reach
