@@ -11,6 +11,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_criteria import missing_percent  # noqa: E402
+
 out, duration, ramp, soak, scenarios = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 TARGETS = ("roundtable", "janus")
 NAMES = {"roundtable": "Roundtable", "janus": "Janus 1.1 VideoRoom"}
@@ -20,6 +23,7 @@ ROWS = [
     ("subscriptions receiving", lambda s: f"{s['subscriptionsReceiving']} / {s['subscriptions']}"),
     ("packets received / expected", lambda s: f"{s['packetsReceived']} / {s['packetsExpected']}"),
     ("loss %", lambda s: num(s['lossPercent'], 3)),
+    ("media missed % (loss + silent subscriptions + frozen time)", lambda s: num(missing_percent(s), 3)),
     ("latency p50 / p95 / p99 / max (ms)", lambda s: " / ".join(num(s[k], 2) for k in
         ("latencyMsP50", "latencyMsP95", "latencyMsP99", "latencyMsMax"))),
     ("SFU-added p50 / p99 (ms, the server's own histogram)", lambda s: f"{num(s.get('sfuDelayMsP50'), 3)} / {num(s.get('sfuDelayMsP99'), 3)}"),
@@ -157,8 +161,10 @@ for s in scenarios:
 print("## broadcast: `--ministers 1 --video-ministers 1 --viewers N`, stepped search\n")
 print("N doubles from the first step until a step fails (a failed step is run once more, and the second try")
 print("decides: one latency spike from another job can fail a step on its own; first tries are listed too), then")
-print("one bisection between the last pass and the first failure. A step passes when every participant joined, every subscription received media, loss < 1 % and")
-print("latency p99 < 100 ms. The load generator runs on the same two cores: the search finds where the MACHINE")
+print("one bisection between the last pass and the first failure. A step passes when media missed < 1 % and latency p99 < 100 ms")
+print("(and at least 99 % joined). Media missed is loss + the share of subscriptions that received nothing + the share of")
+print("subscription-time frozen (`loadtest/bench_criteria.py`): loss alone is blind to a viewer whose transport failed at join or")
+print("closed mid-run. The load generator runs on the same two cores: the search finds where the MACHINE")
 print("(server + load generator + whatever else ran) stops keeping up, for each server.\n")
 for t in TARGETS:
     steps = broadcast_steps(t)
