@@ -40,6 +40,7 @@ import org.roundtable.sfu.srtp.SrtpKeys;
 import org.roundtable.sfu.srtp.SrtpProfile;
 import org.roundtable.sfu.srtp.SrtpSession;
 import org.roundtable.sfu.stats.NtpTime;
+import org.roundtable.sfu.udp.UdpDestination;
 import org.roundtable.sfu.worker.MediaWorker;
 
 /**
@@ -104,7 +105,7 @@ public class ForwardBench {
             }
             if (send) {
                 try {
-                    sender.send(p.getBuffer(), p.getOffset(), p.getLength(), (InetSocketAddress) sinkAddress);
+                    sender.send(p.getBuffer(), p.getOffset(), p.getLength(), sinkAddress);
                 } catch (IOException e) {
                     return false;
                 }
@@ -116,7 +117,7 @@ public class ForwardBench {
         @Override public void close() { }
     }
 
-    private java.net.SocketAddress sinkAddress;
+    private UdpDestination sinkAddress;
     private BenchLegTransport publisher;
 
     @Setup(Level.Trial)
@@ -124,7 +125,7 @@ public class ForwardBench {
         SrtpCrypto.init();
         InetAddress lo = InetAddress.getLoopbackAddress();
         sink = DatagramChannel.open().bind(new InetSocketAddress(lo, 0));
-        sinkAddress = sink.getLocalAddress();
+        sinkAddress = UdpDestination.of((InetSocketAddress) sink.getLocalAddress());
         sender = PairSender.bind(new InetSocketAddress(lo, 0));
         worker = new MediaWorker("bench-worker", () -> nanos);
         LegTransport.Factory factory = (id, ev) -> {

@@ -82,6 +82,10 @@ public final class DatagramBatch {
     }
 
     private int sendNative(int n) {
+        if (!channel.isOpen()) {
+            // its descriptor number may already belong to another socket: never write to it
+            return n;
+        }
         int result = NativeDatagrams.sendBatch(fd, data, entries, n, gso);
         if (result < 0) {
             return n;
