@@ -29,6 +29,8 @@ public final class DatagramBatch {
     private boolean gso = true;
     private int count;
     private long failed;
+    /** Refused by flushes that {@link #add} made on its own, reported with the next {@link #flush}. */
+    private int refusedUnreported;
 
     /** A batch for {@code channel}; {@code useNative} false forces NIO (tests compare both). */
     public DatagramBatch(DatagramChannel channel, boolean useNative) {
@@ -53,7 +55,7 @@ public final class DatagramBatch {
             throw new IOException("datagram of " + len + " bytes is too large");
         }
         if (count == CAPACITY) {
-            flush();
+            refusedUnreported += send();
         }
         int at = count * MAX_DATAGRAM;
         data.put(at, buf, off, len);
@@ -68,8 +70,17 @@ public final class DatagramBatch {
         count++;
     }
 
-    /** Sends everything added; returns how many of them were refused (also added to {@link #failed()}). */
+    /**
+     * Sends everything added; returns how many datagrams were refused since the last flush (those of
+     * full batches that {@link #add} sent on its own included; also added to {@link #failed()}).
+     */
     public int flush() {
+        int refused = send() + refusedUnreported;
+        refusedUnreported = 0;
+        return refused;
+    }
+
+    private int send() {
         int n = count;
         if (n == 0) {
             return 0;

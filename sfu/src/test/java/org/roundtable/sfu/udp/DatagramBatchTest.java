@@ -118,6 +118,25 @@ class DatagramBatchTest {
         }
     }
 
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void aRefusalInABatchThatLeftWhenFullIsReportedByTheNextFlush(boolean useNative) throws IOException {
+        try (DatagramChannel channel = open();
+             DatagramSocket a = receiver()) {
+            DatagramBatch batch = new DatagramBatch(channel, useNative);
+            UdpDestination toA = UdpDestination.of((InetSocketAddress) a.getLocalSocketAddress());
+            add(batch, UdpDestination.of(new InetSocketAddress(LO, 0)), 50, 'X', 0);
+            List<byte[]> sent = new ArrayList<>();
+            for (int i = 1; i <= DatagramBatch.CAPACITY; i++) {
+                sent.add(add(batch, toA, 60, 'E', i)); // the last one makes the first batch leave
+            }
+            assertEquals(1, batch.size());
+            assertEquals(1, batch.flush(), "the worker learns of the refusal, not only the batch's total");
+            assertEquals(0, batch.flush());
+            assertReceived(a, sent);
+        }
+    }
+
     @Test
     void encodesIpv4AndIpv6SocketAddressesForTheKernel() throws IOException {
         byte[] v4 = UdpDestination.of(new InetSocketAddress(InetAddress.getByName("10.1.2.3"), 0x1234)).sockaddr();
