@@ -71,7 +71,8 @@ public final class PairSender implements AutoCloseable, HeldSends {
                 channels[i] = open(at);
                 at = new InetSocketAddress(local.getAddress(), channels[i].socket().getLocalPort());
             }
-            return new PairSender(channels, useNative && NativeDatagrams.available());
+            // the library may load on a JDK whose channel hides its descriptor: then batches go through NIO
+            return new PairSender(channels, useNative && NativeDatagrams.canSendThrough(channels[0]));
         } catch (IOException | RuntimeException e) {
             for (DatagramChannel ch : channels) {
                 if (ch != null) {

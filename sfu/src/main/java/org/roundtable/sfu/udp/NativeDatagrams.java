@@ -45,6 +45,11 @@ public final class NativeDatagrams {
         return unavailableReason;
     }
 
+    /** Whether batches for {@code channel} can go out natively (the library loaded and the channel shows its descriptor). */
+    public static boolean canSendThrough(DatagramChannel channel) {
+        return fileDescriptorOf(channel) >= 0;
+    }
+
     /** The file descriptor of an open channel, or -1 when this JDK's channel does not expose one. */
     static int fileDescriptorOf(DatagramChannel channel) {
         return available() ? fileDescriptor(channel) : -1;

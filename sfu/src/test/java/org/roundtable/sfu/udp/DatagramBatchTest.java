@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DatagramBatchTest {
     private static final InetAddress LO = InetAddress.getLoopbackAddress();
+    /** A destination the kernel refuses (EINVAL). */
+    private static final UdpDestination PORT_ZERO = UdpDestination.of(new InetSocketAddress(LO, 0));
 
     @Test
     void theNativeSenderIsBuiltAndLoadedWhereverGccIs() {
@@ -55,8 +57,8 @@ class DatagramBatchTest {
              DatagramSocket b = receiver()) {
             DatagramBatch batch = new DatagramBatch(channel, useNative);
             assertEquals(useNative && NativeDatagrams.available(), batch.isNative());
-            UdpDestination toA = UdpDestination.of((InetSocketAddress) a.getLocalSocketAddress());
-            UdpDestination toB = UdpDestination.of((InetSocketAddress) b.getLocalSocketAddress());
+            UdpDestination toA = to(a);
+            UdpDestination toB = to(b);
             // A: a run of equal sizes ending shorter (one GSO message), then a longer one that must not
             // overtake it, then another run; B's datagrams interleaved with all of them
             int[] sizesA = {1000, 1000, 1000, 400, 1200, 1200, 1200};
@@ -88,7 +90,7 @@ class DatagramBatchTest {
         try (DatagramChannel channel = open();
              DatagramSocket a = receiver()) {
             DatagramBatch batch = new DatagramBatch(channel, useNative);
-            UdpDestination toA = UdpDestination.of((InetSocketAddress) a.getLocalSocketAddress());
+            UdpDestination toA = to(a);
             List<byte[]> sent = new ArrayList<>();
             int total = DatagramBatch.CAPACITY * 2 + 5;
             for (int i = 0; i < total; i++) {
@@ -106,11 +108,10 @@ class DatagramBatchTest {
         try (DatagramChannel channel = open();
              DatagramSocket a = receiver()) {
             DatagramBatch batch = new DatagramBatch(channel, useNative);
-            UdpDestination toA = UdpDestination.of((InetSocketAddress) a.getLocalSocketAddress());
-            UdpDestination portZero = UdpDestination.of(new InetSocketAddress(LO, 0)); // the kernel says EINVAL
-            List<byte[]> sent = new ArrayList<>();
+            UdpDestination toA = to(a);
+                        List<byte[]> sent = new ArrayList<>();
             sent.add(add(batch, toA, 50, 'D', 0));
-            add(batch, portZero, 50, 'X', 0);
+            add(batch, PORT_ZERO, 50, 'X', 0);
             sent.add(add(batch, toA, 50, 'D', 1));
             assertEquals(1, batch.flush());
             assertEquals(1, batch.failed());
@@ -124,8 +125,8 @@ class DatagramBatchTest {
         try (DatagramChannel channel = open();
              DatagramSocket a = receiver()) {
             DatagramBatch batch = new DatagramBatch(channel, useNative);
-            UdpDestination toA = UdpDestination.of((InetSocketAddress) a.getLocalSocketAddress());
-            add(batch, UdpDestination.of(new InetSocketAddress(LO, 0)), 50, 'X', 0);
+            UdpDestination toA = to(a);
+            add(batch, PORT_ZERO, 50, 'X', 0);
             List<byte[]> sent = new ArrayList<>();
             for (int i = 1; i <= DatagramBatch.CAPACITY; i++) {
                 sent.add(add(batch, toA, 60, 'E', i)); // the last one makes the first batch leave
@@ -176,6 +177,10 @@ class DatagramBatchTest {
         } catch (SocketTimeoutException expected) {
             // nothing more
         }
+    }
+
+    private static UdpDestination to(DatagramSocket receiver) {
+        return UdpDestination.of((InetSocketAddress) receiver.getLocalSocketAddress());
     }
 
     private static DatagramChannel open() throws IOException {
