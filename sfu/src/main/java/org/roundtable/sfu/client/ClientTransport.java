@@ -18,6 +18,7 @@ import org.roundtable.sfu.srtp.SrtpProfile;
 import org.roundtable.sfu.transport.SecureTransport;
 import org.roundtable.sfu.transport.TransportCounters;
 import org.roundtable.sfu.transport.TransportListener;
+import org.roundtable.sfu.udp.ShareablePort;
 
 /**
  * The browser's side of one peer connection, for tests and the load test: ICE controlling on its
@@ -54,7 +55,11 @@ public final class ClientTransport implements AutoCloseable {
         SrtpCrypto.init();
         LoopbackClientHarvester harvester;
         try {
-            harvester = new LoopbackClientHarvester(new TransportAddress(InetAddress.getByName(bindAddress), 0, Transport.UDP));
+            InetAddress address = InetAddress.getByName(bindAddress);
+            // ice4j would bind port 0 with SO_REUSEADDR and could land on another participant's port
+            try (ShareablePort.Reservation port = ShareablePort.reserve(address)) {
+                harvester = new LoopbackClientHarvester(new TransportAddress(address, port.port(), Transport.UDP));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind a client socket on " + bindAddress, e);
         }

@@ -2,13 +2,13 @@ package org.roundtable.sfu.ice;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.roundtable.sfu.thread.MediaThreadLocal;
 import org.roundtable.sfu.udp.DatagramBatch;
 import org.roundtable.sfu.udp.NativeDatagrams;
+import org.roundtable.sfu.udp.ShareablePort;
 import org.roundtable.sfu.udp.UdpDestination;
 import org.roundtable.sfu.worker.HeldSends;
 
@@ -86,8 +86,7 @@ public final class PairSender implements AutoCloseable, HeldSends {
     private static DatagramChannel open(InetSocketAddress local) throws IOException {
         DatagramChannel ch = DatagramChannel.open();
         try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(local);
+            ShareablePort.bind(ch, local);
             // a blocking channel registers the thread for interruptible I/O and takes its state lock on
             // every send (DatagramChannelImpl.beginWrite): measurable per packet. UDP never blocks for
             // long anyway; a full send buffer is a drop, counted by the caller.

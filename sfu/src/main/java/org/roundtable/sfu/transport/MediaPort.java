@@ -19,6 +19,7 @@ import org.roundtable.sfu.dtls.DtlsCertificate;
 import org.roundtable.sfu.ice.Ice4jSetup;
 import org.roundtable.sfu.ice.PairSender;
 import org.roundtable.sfu.udp.NativeDatagrams;
+import org.roundtable.sfu.udp.ShareablePort;
 import org.roundtable.sfu.worker.HeldSends;
 import org.roundtable.sfu.srtp.SrtpCrypto;
 import org.roundtable.sfu.srtp.SrtpProfile;
@@ -64,10 +65,9 @@ public final class MediaPort implements AutoCloseable {
             InetAddress bind = InetAddress.getByName(cfg.bindAddress());
             // the send channel binds first: the socket bound last (ice4j's) is the one that receives
             PairSender direct = bindDirectSender(bind, cfg.mediaPort(), Math.max(1, cfg.mediaWorkers()));
-            int port = direct != null ? direct.localPort() : cfg.mediaPort();
             SinglePortUdpHarvester harvester;
             try {
-                harvester = new SinglePortUdpHarvester(new TransportAddress(bind, port, Transport.UDP));
+                harvester = bindHarvester(bind, direct != null ? direct.localPort() : cfg.mediaPort());
             } catch (IOException | RuntimeException e) {
                 if (direct != null) {
                     direct.close();
@@ -75,7 +75,7 @@ public final class MediaPort implements AutoCloseable {
                 throw e;
             }
             if (direct != null) {
-                LOG.info("media port " + port + ": " + (direct.sendsNatively()
+                LOG.info("media port " + direct.localPort() + ": " + (direct.sendsNatively()
                         ? "each worker's burst leaves in one system call (sendmmsg, UDP GSO)"
                         : "one system call per datagram (" + NativeDatagrams.unavailableReason() + ")"));
             }
@@ -83,6 +83,16 @@ public final class MediaPort implements AutoCloseable {
             return new MediaPort(harvester, direct, advertised, certificate, nanoClock);
         } catch (IOException e) {
             throw new MediaException("media-port", "cannot open UDP " + cfg.bindAddress() + ":" + cfg.mediaPort() + ": " + e.getMessage());
+        }
+    }
+
+    private static SinglePortUdpHarvester bindHarvester(InetAddress bind, int port) throws IOException {
+        if (port != 0) {
+            return new SinglePortUdpHarvester(new TransportAddress(bind, port, Transport.UDP));
+        }
+        // without the direct channel: ice4j alone would ask for port 0 with SO_REUSEADDR (see ShareablePort)
+        try (ShareablePort.Reservation fresh = ShareablePort.reserve(bind)) {
+            return new SinglePortUdpHarvester(new TransportAddress(bind, fresh.port(), Transport.UDP));
         }
     }
 

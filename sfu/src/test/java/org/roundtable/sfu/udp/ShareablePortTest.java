@@ -1,0 +1,145 @@
+package org.roundtable.sfu.udp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.roundtable.sfu.client.ClientTransport;
+import org.roundtable.sfu.ice.PairSender;
+import org.roundtable.sfu.transport.TransportListener;
+import org.roundtable.sfu.buffer.BufferPool;
+import org.roundtable.sfu.buffer.PacketBuffer;
+import org.roundtable.sfu.srtp.SrtpProfile;
+
+/**
+ * Fresh ports never land on a port that SO_REUSEADDR sockets already hold. The hazard is real
+ * kernel behaviour: 3,000 sockets bound to port 0 WITH the option (as ice4j binds its pool) cover
+ * ~10 % of the ephemeral range, and a socket bound that same way would share one of their ports
+ * about once in ten binds, so each test below would meet several collisions without the fix.
+ */
+class ShareablePortTest {
+    private static final InetAddress LO = InetAddress.getLoopbackAddress();
+    private static final int HAZARDS = 3000;
+    private static final List<DatagramChannel> hazards = new ArrayList<>();
+    private static final Set<Integer> hazardPorts = new HashSet<>();
+
+    /** The transports are never started: nothing arrives. */
+    private static final TransportListener NOTHING = new TransportListener() {
+        @Override
+        public void onConnected(SrtpProfile profile) {
+        }
+
+        @Override
+        public void onPacket(PacketBuffer p) {
+            p.release();
+        }
+
+        @Override
+        public void onClosed(String reason) {
+        }
+    };
+
+    @BeforeAll
+    static void bindReuseSocketsOnPortZero() throws IOException {
+        for (int i = 0; i < HAZARDS; i++) {
+            DatagramChannel ch = DatagramChannel.open();
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(new InetSocketAddress(LO, 0));
+            hazards.add(ch);
+            hazardPorts.add(ch.socket().getLocalPort());
+        }
+    }
+
+    @AfterAll
+    static void closeHazards() throws IOException {
+        for (DatagramChannel ch : hazards) {
+            ch.close();
+        }
+    }
+
+    @Test
+    void reservationsAreNeverAPortAnotherSocketHolds() throws IOException {
+        List<ShareablePort.Reservation> held = new ArrayList<>();
+        Set<Integer> reserved = new HashSet<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                ShareablePort.Reservation r = ShareablePort.reserve(LO);
+                held.add(r);
+                assertFalse(hazardPorts.contains(r.port()), "reserved a port a reuse socket holds: " + r.port());
+                assertTrue(reserved.add(r.port()), "two reservations share port " + r.port());
+            }
+        } finally {
+            for (ShareablePort.Reservation r : held) {
+                r.close();
+            }
+        }
+    }
+
+    @Test
+    void ourOwnSocketBindsTheReservedPortAndReceivesOnIt() throws IOException {
+        try (ShareablePort.Reservation r = ShareablePort.reserve(LO);
+             DatagramChannel owner = DatagramChannel.open();
+             DatagramChannel peer = DatagramChannel.open()) {
+            owner.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            owner.bind(new InetSocketAddress(LO, r.port()));
+            r.close();
+            peer.bind(new InetSocketAddress(LO, 0));
+            peer.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), new InetSocketAddress(LO, r.port()));
+            ByteBuffer got = ByteBuffer.allocate(16);
+            owner.receive(got);
+            got.flip();
+            byte[] bytes = new byte[got.remaining()];
+            got.get(bytes);
+            assertArrayEquals(new byte[] {1, 2, 3}, bytes);
+        }
+    }
+
+    @Test
+    void mediaPortSendersOnPortZeroGetAPortOfTheirOwn() throws IOException {
+        List<PairSender> senders = new ArrayList<>();
+        Set<Integer> ports = new HashSet<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                PairSender s = PairSender.bind(new InetSocketAddress(LO, 0), 2, false);
+                senders.add(s);
+                assertFalse(hazardPorts.contains(s.localPort()), "media port shares " + s.localPort());
+                assertTrue(ports.add(s.localPort()));
+                assertEquals(2, s.channelCount());
+            }
+        } finally {
+            senders.forEach(PairSender::close);
+        }
+    }
+
+    @Test
+    void clientTransportsGetAPortOfTheirOwn() {
+        List<ClientTransport> clients = new ArrayList<>();
+        Set<Integer> ports = new HashSet<>();
+        BufferPool pool = new BufferPool(64);
+        try {
+            for (int i = 0; i < 40; i++) {
+                ClientTransport c = ClientTransport.create(LO.getHostAddress(), NOTHING, pool);
+                clients.add(c);
+                int port = Integer.parseInt(c.candidateLine().split(" ")[5]);
+                assertFalse(hazardPorts.contains(port), "client shares port " + port);
+                assertTrue(ports.add(port));
+            }
+        } finally {
+            clients.forEach(ClientTransport::close);
+        }
+    }
+}
