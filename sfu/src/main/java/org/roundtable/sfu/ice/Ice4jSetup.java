@@ -19,6 +19,15 @@ public final class Ice4jSetup {
 
     static final String SOCKET_POOL_SIZE = "ice4j.harvest.udp.socket-pool-size";
 
+    /**
+     * SO_RCVBUF asked for on every port ice4j receives on. One thread reads the media port for every
+     * endpoint; with Linux's default 208 KB (~90 datagrams of video) a 40 ms stall of that thread on a
+     * busy machine overflowed it (5,000 datagrams dropped by the kernel in a 20/6/30 roundtable).
+     * The kernel caps it at {@code net.core.rmem_max}: raise that to use it (docs/transport.md).
+     */
+    static final String RECEIVE_BUFFER = "ice4j.harvest.udp.receive-buffer-size";
+    static final int DEFAULT_RECEIVE_BUFFER = 4 * 1024 * 1024;
+
     private static boolean done;
     private static ConsentPolicy consentPolicy;
 
@@ -34,6 +43,9 @@ public final class Ice4jSetup {
         System.setProperty("ice4j.harvest.udp.use-dynamic-ports", "false");
         if (System.getProperty(CONSENT_INTERVAL) == null) { // tests set a shorter one
             System.setProperty(CONSENT_INTERVAL, DEFAULT_CONSENT_INTERVAL);
+        }
+        if (System.getProperty(RECEIVE_BUFFER) == null) {
+            System.setProperty(RECEIVE_BUFFER, Integer.toString(DEFAULT_RECEIVE_BUFFER));
         }
         if (System.getProperty(SOCKET_POOL_SIZE) == null && Runtime.getRuntime().availableProcessors() < 2) {
             // a pool of one socket binds without SO_REUSEADDR, and MediaPort's send channel shares the port

@@ -1,0 +1,78 @@
+package org.roundtable.sfu.ice;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.harvest.AbstractUdpListener;
+import org.ice4j.ice.harvest.SinglePortUdpHarvester;
+import org.junit.jupiter.api.Test;
+import org.roundtable.sfu.udp.ShareablePort;
+
+class Ice4jSetupTest {
+
+    @Test
+    void portsThatIce4jReadsGetTheLargerReceiveBuffer() throws IOException {
+        Ice4jSetup.configure();
+        // ice4j reports the size the kernel granted when it opens a listener (its socket is private)
+        Logger log = Logger.getLogger(AbstractUdpListener.class.getName());
+        List<String> messages = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                messages.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level before = log.getLevel();
+        log.setLevel(Level.INFO);
+        log.addHandler(capture);
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        SinglePortUdpHarvester harvester;
+        try (ShareablePort.Reservation port = ShareablePort.reserve(lo)) {
+            harvester = new SinglePortUdpHarvester(new TransportAddress(lo, port.port(), Transport.UDP));
+        } finally {
+            log.removeHandler(capture);
+            log.setLevel(before);
+        }
+        try {
+            Integer granted = null;
+            for (String m : messages) {
+                Matcher mm = Pattern.compile("Receive buffer size (\\d+)").matcher(m);
+                if (mm.find()) {
+                    granted = Integer.parseInt(mm.group(1));
+                }
+            }
+            assertNotNull(granted, "ice4j said nothing about its receive buffer: " + messages);
+            // the kernel caps the request at net.core.rmem_max (and Linux reports twice what it granted)
+            long rmemMax;
+            try (var in = Files.newBufferedReader(Path.of("/proc/sys/net/core/rmem_max"))) {
+                rmemMax = Long.parseLong(in.readLine().trim());
+            }
+            long expected = Math.min(Ice4jSetup.DEFAULT_RECEIVE_BUFFER, rmemMax);
+            assertTrue(granted >= expected, "receive buffer " + granted + " < " + expected + " (rmem_max " + rmemMax + ")");
+        } finally {
+            harvester.close();
+        }
+    }
+}
