@@ -16,6 +16,10 @@ from bench_criteria import missing_percent  # noqa: E402
 
 out, duration, ramp, soak, scenarios = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 TARGETS = ("roundtable", "janus")
+settle = 0.0
+for _path in sorted(glob.glob(os.path.join(out, "*.json"))):
+    settle = json.load(open(_path)).get("config", {}).get("settle", settle)
+    break
 NAMES = {"roundtable": "Roundtable", "janus": "Janus 1.1 VideoRoom"}
 
 ROWS = [
@@ -23,6 +27,7 @@ ROWS = [
     ("subscriptions receiving", lambda s: f"{s['subscriptionsReceiving']} / {s['subscriptions']}"),
     ("packets received / expected", lambda s: f"{s['packetsReceived']} / {s['packetsExpected']}"),
     ("loss %", lambda s: num(s['lossPercent'], 3)),
+    ("whole run: loss % / p99 (ms), ramp included", lambda s: f"{num(s.get('runLossPercent'), 3)} / {num(s.get('runLatencyMsP99'), 2)}"),
     ("media missed % (loss + silent subscriptions + frozen time)", lambda s: num(missing_percent(s), 3)),
     ("latency p50 / p95 / p99 / max (ms)", lambda s: " / ".join(num(s[k], 2) for k in
         ("latencyMsP50", "latencyMsP95", "latencyMsP99", "latencyMsMax"))),
@@ -111,7 +116,9 @@ print("# Benchmarks: Roundtable vs Janus VideoRoom\n")
 print("Written by `loadtest/bench.sh` (do not edit the measured part by hand; rerun it). The same synthetic load")
 print("against both servers, one after the other in one run, with `roundtable-loadtest.jar` (see docs/loadtest.md):")
 print("real ICE/DTLS/SRTP clients, Opus 32 kbps with audio level, VP8 500 kbps 640x480 at 30 fps with keyframes")
-print(f"every 3 s, {ramp} joins/s, {duration} of media after the last join, seed 7, 2 load-generator media threads.")
+print(f"every 3 s, {ramp} joins/s, seed 7, 2 load-generator media threads. Each run measures {duration} of media that")
+print(f"starts {float(settle):g} s after its last join (the join transient stays out of the figures; the detail tables give")
+print("the whole run's loss and p99 too).")
 print("Server CPU and RSS from /proc/PID/stat for both servers; \"packets\" are the media packets the receivers got.\n")
 cpu = subprocess.run(["bash", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
 print(f"Machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, servers and load generator")

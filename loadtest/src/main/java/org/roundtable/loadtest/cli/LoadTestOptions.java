@@ -12,7 +12,10 @@ import java.time.Duration;
  * @param ministers        simulated ministers (publish audio, receive everyone)
  * @param videoMinisters   how many of them also publish video
  * @param viewers          simulated viewers (receive only)
+ * @param duration         length of the measurement window
  * @param ramp             joins per second
+ * @param settle           time between the last join and the measurement window (the join transient:
+ *                         handshakes, keyframe requests, JIT)
  * @param serverPid        the server's process id, to read its CPU and memory from /proc (0: use /metrics)
  * @param workers          media threads shared by every simulated participant
  * @param keyframeInterval time between periodic keyframes (zero: only on request)
@@ -21,7 +24,7 @@ import java.time.Duration;
 public record LoadTestOptions(
         String url, Path dataDir, String secret, String room,
         int ministers, int videoMinisters, int viewers,
-        Duration duration, double ramp,
+        Duration duration, double ramp, Duration settle,
         int audioBitrate, int videoBitrate, int fps, int width, int height, boolean simulcast,
         Duration keyframeInterval, long seed, Path json, Path plot, Target target,
         long serverPid, int workers, String bindAddress, boolean quiet, boolean unpaced) {
@@ -37,6 +40,9 @@ public record LoadTestOptions(
         }
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
+        }
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("--settle must not be negative");
         }
         if (!(ramp > 0)) {
             throw new IllegalArgumentException("--ramp must be positive (joins per second)");
@@ -64,8 +70,9 @@ public record LoadTestOptions(
             "  --ministers N           publishing participants (default 2)",
             "  --video-ministers K     how many ministers also send video (default: all)",
             "  --viewers M             receive-only participants (default 0)",
-            "  --duration D            how long media flows after the last join (default 30s)",
+            "  --duration D            how long the measurement lasts (default 30s)",
             "  --ramp R                joins per second (default 5)",
+            "  --settle D              media time after the last join before the measurement starts (default 0s)",
             "  --audio-bitrate B       Opus bitrate (default 32k)",
             "  --video-bitrate B       VP8 bitrate of the (top) layer (default 500k)",
             "  --fps F                 video frame rate (default 30)",
@@ -93,6 +100,7 @@ public record LoadTestOptions(
         int viewers = 0;
         Duration duration = Duration.ofSeconds(30);
         double ramp = 5;
+        Duration settle = Duration.ZERO;
         int audioBitrate = 32_000;
         int videoBitrate = 500_000;
         int fps = 30;
@@ -143,6 +151,7 @@ public record LoadTestOptions(
                         case "--viewers" -> viewers = integer(name, v);
                         case "--duration" -> duration = Units.duration(v);
                         case "--ramp" -> ramp = number(name, v);
+                        case "--settle" -> settle = Units.duration(v);
                         case "--audio-bitrate" -> audioBitrate = Units.bitrate(v);
                         case "--video-bitrate" -> videoBitrate = Units.bitrate(v);
                         case "--fps" -> fps = integer(name, v);
@@ -175,7 +184,7 @@ public record LoadTestOptions(
             url = target == Target.JANUS ? "http://127.0.0.1:8088/janus" : "http://127.0.0.1:8080";
         }
         return new LoadTestOptions(url, dataDir, secret, room, ministers,
-                videoMinisters == null ? ministers : videoMinisters, viewers, duration, ramp,
+                videoMinisters == null ? ministers : videoMinisters, viewers, duration, ramp, settle,
                 audioBitrate, videoBitrate, fps, width, height, simulcast, keyframeInterval, seed, json, plot,
                 target, serverPid, workers, bind, quiet, unpaced);
     }

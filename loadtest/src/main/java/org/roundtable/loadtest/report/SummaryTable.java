@@ -13,13 +13,15 @@ public final class SummaryTable {
         row(b, "participants joined", s.joined() + " / " + s.participants()
                 + (s.joinFailures() > 0 ? "  (" + s.joinFailures() + " failed)" : ""));
         row(b, "subscriptions receiving", s.subscriptionsReceiving() + " / " + s.subscriptions());
-        row(b, "media time", fmt("%.1f s", s.mediaSeconds()));
+        row(b, "measured", fmt("%.1f s from t=%.1f s (packets, loss, latency, server: this window)",
+                s.mediaSeconds(), s.measureFromSeconds()));
         row(b, "packets sent", Long.toString(s.packetsSent()));
         row(b, "packets received", s.packetsReceived() + " of " + s.packetsExpected() + " expected");
         row(b, "loss", fmt("%.3f %% (%d lost, %d dup, %d reordered)", s.lossPercent(), s.packetsLost(),
                 s.duplicates(), s.outOfOrder()));
         row(b, "latency p50 / p95 / p99 / max", fmt("%.2f / %.2f / %.2f / %.2f ms", s.latencyMsP50(),
                 s.latencyMsP95(), s.latencyMsP99(), s.latencyMsMax()));
+        row(b, "whole run loss / p99", fmt("%.3f %% / %.2f ms (ramp included)", s.runLossPercent(), s.runLatencyMsP99()));
         row(b, "SFU-added p50 / p99", fmt("%.3f / %.3f ms (the server's own histogram)", s.sfuDelayMsP50(), s.sfuDelayMsP99()));
         row(b, "jitter mean / max", fmt("%.2f / %.2f ms", s.jitterMsMean(), s.jitterMsMax()));
         row(b, "freezes (>500 ms)", fmt("%d (%.1f s)", s.freezes(), s.freezeSeconds()));

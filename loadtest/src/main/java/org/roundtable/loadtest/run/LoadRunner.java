@@ -60,6 +60,9 @@ public final class LoadRunner {
     private double lastOwnCpu;
     private double maxRssBytes = Double.NaN;
     private long sentBytesTotal;
+    /** Sums of the intervals inside the measurement window (guarded by this). */
+    private final IntervalTotals window = new IntervalTotals();
+    private boolean measuring;
 
     public LoadRunner(LoadTestOptions options, ParticipantFactory factory, ServerCostProbe probe, PrintStream out) {
         this(options, factory, probe, ForwardingDelayProbe.NONE, out);
@@ -104,13 +107,16 @@ public final class LoadRunner {
                 byWorker.get(w).add(p);
                 p.join();
             }
-            // media phase: from the last join, for the requested duration
+            // the join transient settles, then the measurement window: summary figures cover only it
+            sleepUntil(System.nanoTime() + options.settle().toNanos());
+            openWindow();
             long mediaStart = System.nanoTime();
             ServerCost costAtStart = probe.read();
             ForwardingDelayReading delayAtStart = delayProbe.read();
             double ownCpuAtStart = RunClock.ownCpuSeconds();
             long receivedAtStart = totalReceived();
             sleepUntil(mediaStart + options.duration().toNanos());
+            closeWindow();
             long mediaEnd = System.nanoTime();
             long receivedAtEnd = totalReceived();
             ServerCost costAtEnd = probe.read();
@@ -118,7 +124,6 @@ public final class LoadRunner {
             double ownCpuAtEnd = RunClock.ownCpuSeconds();
             reporter.shutdown();
             reporter.awaitTermination(5, TimeUnit.SECONDS);
-            sampleSafely();
             noteRss(costAtEnd);
             for (LoadParticipant p : participants) {
                 p.markLeaving();
@@ -130,7 +135,7 @@ public final class LoadRunner {
             for (MediaWorker w : workers) {
                 w.close();
             }
-            return report(startedAt, mediaEnd, (mediaEnd - mediaStart) / 1e9, receivedAtEnd - receivedAtStart,
+            return report(startedAt, mediaStart, mediaEnd, (mediaEnd - mediaStart) / 1e9, receivedAtEnd - receivedAtStart,
                     costAtStart, costAtEnd, ownCpuAtEnd - ownCpuAtStart,
                     delayAtEnd == null ? null : delayAtEnd.since(delayAtStart));
         } finally {
@@ -194,18 +199,34 @@ public final class LoadRunner {
         return sum;
     }
 
+    /** Closes the interval running now (not measured); later intervals add up in {@link #window}. */
+    private synchronized void openWindow() {
+        sampleSafely(true);
+        measuring = true;
+    }
+
+    /** Closes the last measured interval. */
+    private synchronized void closeWindow() {
+        sampleSafely(true);
+        measuring = false;
+    }
+
     private void sampleSafely() {
+        sampleSafely(false);
+    }
+
+    private void sampleSafely(boolean evenIfJustSampled) {
         try {
-            sample();
+            sample(evenIfJustSampled);
         } catch (RuntimeException e) {
             out.println("sampling failed: " + e);
         }
     }
 
-    private synchronized void sample() {
+    private synchronized void sample(boolean evenIfJustSampled) {
         long now = System.nanoTime();
         double seconds = (now - lastSampleNanos) / 1e9;
-        if (seconds <= 0.05) {
+        if (seconds <= 0.05 && !evenIfJustSampled) {
             return;
         }
         IntervalTotals totals = new IntervalTotals();
@@ -223,6 +244,11 @@ public final class LoadRunner {
             totals.sentPackets += t.sentPackets;
             totals.sentBytes += t.sentBytes;
             totals.latency.add(t.latency);
+        }
+        if (measuring) {
+            window.expected += totals.expected;
+            window.received += totals.received;
+            window.latency.add(totals.latency);
         }
         long sentBytesDelta = totals.sentBytes - sentBytesTotal;
         sentBytesTotal = totals.sentBytes;
@@ -286,7 +312,7 @@ public final class LoadRunner {
         }
     }
 
-    private LoadReport report(String startedAt, long endNanos, double mediaSeconds, long mediaPackets,
+    private LoadReport report(String startedAt, long windowStartNanos, long endNanos, double mediaSeconds, long mediaPackets,
                               ServerCost costAtStart, ServerCost costAtEnd, double ownCpuSeconds,
                               ForwardingDelayReading sfuDelay) {
         ReportBuilder b = new ReportBuilder(participants, directory, endNanos);
@@ -297,17 +323,21 @@ public final class LoadRunner {
             receivedBytes += p.counters().receivedBytes();
         }
         double totalSeconds = (endNanos - startNanos) / 1e9;
+        long windowLost = Math.max(0, window.expected - window.received);
+        double windowLoss = window.expected == 0 ? 0 : 100.0 * windowLost / window.expected;
         RunSummary summary = new RunSummary(factory.target(), participants.size(), b.joined,
                 participants.size() - b.joined, b.subscriptions, b.subscriptionsReceiving, b.sentPackets,
-                b.expected, b.received, Math.max(0, b.expected - b.received), b.lossPercent(), b.duplicates,
+                window.expected, window.received, windowLost, windowLoss, b.duplicates,
                 b.outOfOrder, b.streams.isEmpty() ? 0 : b.jitterSum / b.streams.size(), b.jitterMax,
-                b.latency.percentileMillis(50), b.latency.percentileMillis(95), b.latency.percentileMillis(99),
-                b.latency.maxMicros() / 1000.0, receivedBytes * 8 / 1000.0 / totalSeconds,
+                window.latency.percentileMillis(50), window.latency.percentileMillis(95),
+                window.latency.percentileMillis(99), window.latency.maxMicros() / 1000.0,
+                receivedBytes * 8 / 1000.0 / totalSeconds,
                 mediaSeconds > 0 ? mediaPackets / mediaSeconds : 0, b.freezes, b.frozenSeconds,
-                b.joinPercentile(50), b.joinMax(), mediaSeconds, serverCpu, perMillion,
-                maxRssBytes / 1e6, ownCpuSeconds,
+                b.joinPercentile(50), b.joinMax(), (windowStartNanos - startNanos) / 1e9, mediaSeconds, serverCpu,
+                perMillion, maxRssBytes / 1e6, ownCpuSeconds,
                 sfuDelay == null ? Double.NaN : sfuDelay.quantileMillis(0.50),
-                sfuDelay == null ? Double.NaN : sfuDelay.quantileMillis(0.99));
+                sfuDelay == null ? Double.NaN : sfuDelay.quantileMillis(0.99),
+                b.lossPercent(), b.latency.percentileMillis(99));
         Map<String, Object> config = new LinkedHashMap<>();
         for (var c : LoadTestOptions.class.getRecordComponents()) {
             try {

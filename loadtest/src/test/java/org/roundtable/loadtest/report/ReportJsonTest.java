@@ -17,8 +17,8 @@ class ReportJsonTest {
 
     static LoadReport sample() {
         RunSummary summary = new RunSummary("roundtable", 3, 3, 0, 4, 4, 1000, 900, 891, 9, 1.0, 2, 3,
-                0.5, 1.5, 1.2, 2.5, 4.0, 9.5, 640.0, 99.0, 1, 0.6, 210, 330, 10.0,
-                1.5, 1.5 / 891 * 1e6, 180.0, 0.9, 0.35, Double.NaN);
+                0.5, 1.5, 1.2, 2.5, 4.0, 9.5, 640.0, 99.0, 1, 0.6, 210, 330, 2.5, 10.0,
+                1.5, 1.5 / 891 * 1e6, 180.0, 0.9, 0.35, Double.NaN, 1.5, 5.0);
         StreamReport stream = new StreamReport("viewer-0", "minister-0", "video", 300, 297, 3, 0, 1, 300_000,
                 0.8, 1.1, 2.2, 3.3, 4.4, 0, 0.0, 1);
         ParticipantReport p = new ParticipantReport("viewer-0", "viewer", true, 215.5, 2, 2, 0, null);

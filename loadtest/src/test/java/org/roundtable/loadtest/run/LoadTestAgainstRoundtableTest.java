@@ -65,7 +65,7 @@ class LoadTestAgainstRoundtableTest {
         String url = "http://127.0.0.1:" + server.httpPort();
         LoadTestOptions options = LoadTestOptions.parse("--url", url, "--data-dir", dataDir.toString(),
                 "--room", "loadtest-it", "--ministers", "3", "--video-ministers", "2", "--viewers", "3",
-                "--duration", "10s", "--ramp", "10", "--video-bitrate", "300k", "--fps", "15",
+                "--duration", "10s", "--settle", "2s", "--ramp", "10", "--video-bitrate", "300k", "--fps", "15",
                 "--resolution", "320x240", "--workers", "1", "--quiet");
         assertTrue(Files.exists(dataDir.resolve("secret.key")));
         LoadReport report;
@@ -92,6 +92,11 @@ class LoadTestAgainstRoundtableTest {
         }
         assertTrue(s.packetsReceived() > 0);
         assertTrue(s.lossPercent() < 1.0, "loss " + s.lossPercent() + " %");
+        assertTrue(s.runLossPercent() < 1.0, "loss over the whole run " + s.runLossPercent() + " %");
+        // the summary counts the measurement window only: it opens after the ramp (0.5 s) and the settling (2 s)
+        assertTrue(s.measureFromSeconds() >= 2.5, "window opened at " + s.measureFromSeconds() + " s");
+        long receivedInRun = report.streams().stream().mapToLong(StreamReport::received).sum();
+        assertTrue(s.packetsReceived() < receivedInRun, s.packetsReceived() + " in the window, " + receivedInRun + " in all");
         assertTrue(s.latencyMsP50() > 0);
         // the server's own histogram covers the media phase: a delay inside the SFU is under a second
         assertTrue(s.sfuDelayMsP50() > 0 && s.sfuDelayMsP99() >= s.sfuDelayMsP50() && s.sfuDelayMsP99() < 1000,
