@@ -47,15 +47,31 @@ public final class Ice4jSetup {
         if (System.getProperty(RECEIVE_BUFFER) == null) {
             System.setProperty(RECEIVE_BUFFER, Integer.toString(DEFAULT_RECEIVE_BUFFER));
         }
-        if (System.getProperty(SOCKET_POOL_SIZE) == null && Runtime.getRuntime().availableProcessors() < 2) {
-            // a pool of one socket binds without SO_REUSEADDR, and MediaPort's send channel shares the port
+        String poolSize = System.getProperty(SOCKET_POOL_SIZE);
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (poolSize == null && processors < 2) {
             System.setProperty(SOCKET_POOL_SIZE, "2");
+        } else if (poolSize != null && effectivePoolSize(poolSize.trim(), processors) < 2) {
+            // a pool of one socket binds without SO_REUSEADDR, so it cannot join a port we claimed
+            // for it (ShareablePort): the media port's send channels, a client's reserved port
+            throw new IllegalStateException(SOCKET_POOL_SIZE + "=" + poolSize + " gives ice4j one socket per port;"
+                    + " it needs at least 2 to share the port with our own sockets");
         }
         consentPolicy = ConsentPolicy.fromSystemProperties();
         // the push API hands payload to Component's buffer callback instead of a socket per agent
         AbstractUdpListener.USE_PUSH_API = true;
         IceBuffers.install();
         done = true;
+    }
+
+    /** ice4j's pool size for a configured value: 0 means one socket per processor. */
+    private static int effectivePoolSize(String configured, int processors) {
+        try {
+            int n = Integer.parseInt(configured);
+            return n == 0 ? processors : n;
+        } catch (NumberFormatException e) {
+            return 2; // not ours to judge: ice4j reports its own configuration errors
+        }
     }
 
     /** The process's consent expiry rule (RFC 7675's 30 s unless {@link ConsentPolicy#EXPIRY_PROPERTY} says otherwise). */

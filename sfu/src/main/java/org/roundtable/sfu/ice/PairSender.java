@@ -68,7 +68,7 @@ public final class PairSender implements AutoCloseable, HeldSends {
         InetSocketAddress at = local;
         try {
             for (int i = 0; i < channels.length; i++) {
-                channels[i] = open(at);
+                channels[i] = open(at, i == 0);
                 at = new InetSocketAddress(local.getAddress(), channels[i].socket().getLocalPort());
             }
             // the library may load on a JDK whose channel hides its descriptor: then batches go through NIO
@@ -83,10 +83,15 @@ public final class PairSender implements AutoCloseable, HeldSends {
         }
     }
 
-    private static DatagramChannel open(InetSocketAddress local) throws IOException {
+    /** @param first the port's first socket: it must find the port free (see {@link ShareablePort}) */
+    private static DatagramChannel open(InetSocketAddress local, boolean first) throws IOException {
         DatagramChannel ch = DatagramChannel.open();
         try {
-            ShareablePort.bind(ch, local);
+            if (first) {
+                ShareablePort.claim(ch, local);
+            } else {
+                ShareablePort.join(ch, local);
+            }
             // a blocking channel registers the thread for interruptible I/O and takes its state lock on
             // every send (DatagramChannelImpl.beginWrite): measurable per packet. UDP never blocks for
             // long anyway; a full send buffer is a drop, counted by the caller.

@@ -67,7 +67,7 @@ public final class MediaPort implements AutoCloseable {
             PairSender direct = bindDirectSender(bind, cfg.mediaPort(), Math.max(1, cfg.mediaWorkers()));
             SinglePortUdpHarvester harvester;
             try {
-                harvester = bindHarvester(bind, direct != null ? direct.localPort() : cfg.mediaPort());
+                harvester = bindHarvester(bind, direct != null ? direct.localPort() : cfg.mediaPort(), direct != null);
             } catch (IOException | RuntimeException e) {
                 if (direct != null) {
                     direct.close();
@@ -86,12 +86,13 @@ public final class MediaPort implements AutoCloseable {
         }
     }
 
-    private static SinglePortUdpHarvester bindHarvester(InetAddress bind, int port) throws IOException {
-        if (port != 0) {
+    /** ice4j's harvester on the port the direct channel claimed, or (without it) on a port claimed for it. */
+    private static SinglePortUdpHarvester bindHarvester(InetAddress bind, int port, boolean claimed) throws IOException {
+        if (claimed) {
             return new SinglePortUdpHarvester(new TransportAddress(bind, port, Transport.UDP));
         }
-        // without the direct channel: ice4j alone would ask for port 0 with SO_REUSEADDR (see ShareablePort)
-        try (ShareablePort.Reservation fresh = ShareablePort.reserve(bind)) {
+        // ice4j alone binds with SO_REUSEADDR and could share the port with a stranger (see ShareablePort)
+        try (ShareablePort.Reservation fresh = ShareablePort.reserve(new InetSocketAddress(bind, port))) {
             return new SinglePortUdpHarvester(new TransportAddress(bind, fresh.port(), Transport.UDP));
         }
     }

@@ -10,39 +10,49 @@ import java.nio.channels.DatagramChannel;
  * Binds UDP sockets that share their port with others of ours (SO_REUSEADDR) without ever sharing
  * it with a stranger.
  *
- * <p>Why: on Linux a socket that sets SO_REUSEADDR and then binds port 0 may be given a port that
- * other SO_REUSEADDR sockets already hold, and from then on the socket bound last receives
- * everything sent to that port. ice4j binds its socket pool that way, so two load-test participants
- * (or a client and a test's server) could end up on one port: the newcomer's checks reached the
- * other's server session and were refused, and the older one went deaf and lost consent. A socket
- * that binds port 0 WITHOUT the option only gets a port nobody holds; setting the option after the
- * bind still lets our own later sockets join it (the kernel checks every holder's flag at each bind).
- * Stateless; thread-safe.
+ * <p>Why: on Linux a socket that sets SO_REUSEADDR and then binds may share a port that other
+ * SO_REUSEADDR sockets already hold, and from then on the socket bound last receives everything
+ * sent to that port. ice4j binds its socket pool that way, to port 0 for a client, so two
+ * load-test participants sometimes ended up on one port: the newcomer's checks reached the other's
+ * server session and were refused, and the older one went deaf and lost consent. And a second
+ * server started on a busy media port would have taken its traffic silently. So the first socket
+ * on a port binds WITHOUT the option, which only succeeds on a port nobody holds (port 0: the
+ * kernel picks such a port), and sets it afterwards so that our own later sockets can join (the
+ * kernel checks every holder's current flag at each bind). Stateless; thread-safe.
  */
 public final class ShareablePort {
     private ShareablePort() {
     }
 
-    /** Binds {@code channel} to {@code local} so that our other sockets may bind the same port afterwards. */
-    public static void bind(DatagramChannel channel, InetSocketAddress local) throws IOException {
-        if (local.getPort() == 0) {
-            channel.bind(local); // without SO_REUSEADDR: a port no socket holds
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        } else {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(local);
-        }
+    /**
+     * Binds the first socket of a port: fails if anything holds {@code local} already; with port 0,
+     * gets a port nobody holds. Sockets of ours may {@link #join} it afterwards.
+     */
+    public static void claim(DatagramChannel channel, InetSocketAddress local) throws IOException {
+        channel.bind(local);
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+    }
+
+    /** Binds another socket of ours to a port that a {@link #claim}ed socket holds. */
+    public static void join(DatagramChannel channel, InetSocketAddress claimed) throws IOException {
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        channel.bind(claimed);
+    }
+
+    /** {@link #reserve(InetSocketAddress)} on a fresh port. */
+    public static Reservation reserve(InetAddress address) throws IOException {
+        return reserve(new InetSocketAddress(address, 0));
     }
 
     /**
-     * Holds a fresh port on {@code address} for a binder that would otherwise ask for port 0 with
-     * SO_REUSEADDR (ice4j's socket pool): bind it to {@link Reservation#port()}, then close the
-     * reservation.
+     * Claims {@code local} for a binder that sets SO_REUSEADDR itself (ice4j's socket pool): bind it
+     * to {@link Reservation#port()}, then close the reservation. Its placeholder socket receives
+     * nothing once the real owner has bound after it.
      */
-    public static Reservation reserve(InetAddress address) throws IOException {
+    public static Reservation reserve(InetSocketAddress local) throws IOException {
         DatagramChannel placeholder = DatagramChannel.open();
         try {
-            bind(placeholder, new InetSocketAddress(address, 0));
+            claim(placeholder, local);
             return new Reservation(placeholder);
         } catch (IOException | RuntimeException e) {
             placeholder.close();
@@ -50,7 +60,7 @@ public final class ShareablePort {
         }
     }
 
-    /** A port held by a socket that receives nothing once the real owner has bound after it. */
+    /** A claimed port, held until the real owner has bound it. */
     public static final class Reservation implements AutoCloseable {
         private final DatagramChannel placeholder;
         private final int port;
@@ -64,9 +74,14 @@ public final class ShareablePort {
             return port;
         }
 
+        /** Closing a datagram socket loses nothing, so a failure to close is not worth an exception. */
         @Override
-        public void close() throws IOException {
-            placeholder.close();
+        public void close() {
+            try {
+                placeholder.close();
+            } catch (IOException ignored) {
+                // the descriptor is released by the JDK even when close reports an error
+            }
         }
     }
 }

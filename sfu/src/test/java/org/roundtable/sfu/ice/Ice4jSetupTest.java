@@ -1,5 +1,6 @@
 package org.roundtable.sfu.ice;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,11 @@ import org.ice4j.TransportAddress;
 import org.ice4j.ice.harvest.AbstractUdpListener;
 import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.roundtable.sfu.udp.ShareablePort;
 
+@EnabledOnOs(OS.LINUX) // reads /proc
 class Ice4jSetupTest {
 
     @Test
@@ -57,14 +61,17 @@ class Ice4jSetupTest {
         }
         try {
             Integer granted = null;
+            Integer asked = null;
             for (String m : messages) {
-                Matcher mm = Pattern.compile("Receive buffer size (\\d+)").matcher(m);
+                Matcher mm = Pattern.compile("Receive buffer size (\\d+) \\(asked for (\\d+)\\)").matcher(m);
                 if (mm.find()) {
                     granted = Integer.parseInt(mm.group(1));
+                    asked = Integer.parseInt(mm.group(2));
                 }
             }
-            assertNotNull(granted, "ice4j said nothing about its receive buffer: " + messages);
-            // the kernel caps the request at net.core.rmem_max (and Linux reports twice what it granted)
+            assertNotNull(granted, "ice4j asked for no receive buffer size: " + messages);
+            assertEquals(Ice4jSetup.DEFAULT_RECEIVE_BUFFER, asked);
+            // the kernel caps the request at net.core.rmem_max (Linux then reports twice the grant)
             long rmemMax;
             try (var in = Files.newBufferedReader(Path.of("/proc/sys/net/core/rmem_max"))) {
                 rmemMax = Long.parseLong(in.readLine().trim());

@@ -3,14 +3,18 @@ package org.roundtable.sfu.udp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +22,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.roundtable.sfu.client.ClientTransport;
 import org.roundtable.sfu.ice.PairSender;
 import org.roundtable.sfu.transport.TransportListener;
@@ -27,13 +34,15 @@ import org.roundtable.sfu.srtp.SrtpProfile;
 
 /**
  * Fresh ports never land on a port that SO_REUSEADDR sockets already hold. The hazard is real
- * kernel behaviour: 3,000 sockets bound to port 0 WITH the option (as ice4j binds its pool) cover
- * ~10 % of the ephemeral range, and a socket bound that same way would share one of their ports
- * about once in ten binds, so each test below would meet several collisions without the fix.
+ * kernel behaviour ({@link #theHazardIsReal}): sockets bound to port 0 WITH the option (as ice4j
+ * binds its pool) covering ~10 % of the ephemeral range make a socket bound that same way share one
+ * of their ports about once in ten binds, so each test below would meet several collisions without
+ * the fix.
  */
+@Timeout(60)
+@EnabledOnOs(OS.LINUX) // the hazard and its cure are Linux's SO_REUSEADDR rules
 class ShareablePortTest {
     private static final InetAddress LO = InetAddress.getLoopbackAddress();
-    private static final int HAZARDS = 3000;
     private static final List<DatagramChannel> hazards = new ArrayList<>();
     private static final Set<Integer> hazardPorts = new HashSet<>();
 
@@ -55,7 +64,13 @@ class ShareablePortTest {
 
     @BeforeAll
     static void bindReuseSocketsOnPortZero() throws IOException {
-        for (int i = 0; i < HAZARDS; i++) {
+        String[] range;
+        try (var in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            range = in.readLine().trim().split("\\s+");
+        }
+        int ephemeral = Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
+        int count = Math.max(500, ephemeral / 10);
+        for (int i = 0; i < count; i++) {
             DatagramChannel ch = DatagramChannel.open();
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             ch.bind(new InetSocketAddress(LO, 0));
@@ -69,6 +84,38 @@ class ShareablePortTest {
         for (DatagramChannel ch : hazards) {
             ch.close();
         }
+    }
+
+    @Test
+    void theHazardIsReal() throws IOException {
+        List<DatagramChannel> careless = new ArrayList<>();
+        int shared = 0;
+        try {
+            for (int i = 0; i < 200; i++) {
+                DatagramChannel ch = DatagramChannel.open();
+                careless.add(ch);
+                ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                ch.bind(new InetSocketAddress(LO, 0));
+                if (hazardPorts.contains(ch.socket().getLocalPort())) {
+                    shared++;
+                }
+            }
+        } finally {
+            for (DatagramChannel ch : careless) {
+                ch.close();
+            }
+        }
+        // ~20 expected; none would mean this kernel never shares, and the tests below prove nothing here
+        assertTrue(shared > 0, "200 SO_REUSEADDR binds to port 0 never shared a port");
+    }
+
+    @Test
+    void aBusyPortCannotBeClaimed() throws IOException {
+        int busy = hazards.get(0).socket().getLocalPort();
+        try (DatagramChannel second = DatagramChannel.open()) {
+            assertThrows(BindException.class, () -> ShareablePort.claim(second, new InetSocketAddress(LO, busy)));
+        }
+        assertThrows(BindException.class, () -> ShareablePort.reserve(new InetSocketAddress(LO, busy)));
     }
 
     @Test
@@ -94,9 +141,8 @@ class ShareablePortTest {
         try (ShareablePort.Reservation r = ShareablePort.reserve(LO);
              DatagramChannel owner = DatagramChannel.open();
              DatagramChannel peer = DatagramChannel.open()) {
-            owner.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            owner.bind(new InetSocketAddress(LO, r.port()));
-            r.close();
+            // the owner binds while the placeholder still holds the port: the socket bound last receives
+            ShareablePort.join(owner, new InetSocketAddress(LO, r.port()));
             peer.bind(new InetSocketAddress(LO, 0));
             peer.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), new InetSocketAddress(LO, r.port()));
             ByteBuffer got = ByteBuffer.allocate(16);
