@@ -12,6 +12,7 @@ import org.ice4j.ice.Agent;
 import org.ice4j.ice.CandidatePair;
 import org.ice4j.ice.CandidatePairState;
 import org.ice4j.ice.CandidateType;
+import org.ice4j.ice.CheckList;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
@@ -50,6 +51,7 @@ public final class IceSession {
     /** Sends to the selected pair without ice4j's per-packet allocations and locks; null = always ice4j. */
     private final PairSender direct;
     private volatile boolean freed;
+    private volatile boolean selectedPairRestored;
     /** Written by whichever thread sends first after a pair change; an immutable value, so a stale read only re-encodes. */
     private volatile UdpDestination destination;
 
@@ -164,10 +166,58 @@ public final class IceSession {
     }
 
     private void onAgentState(PropertyChangeEvent e) {
-        if (!freed && Agent.PROPERTY_ICE_PROCESSING_STATE.equals(e.getPropertyName())
-                && e.getNewValue() == IceProcessingState.FAILED) {
-            events.onIceClosed("ice-failed");
+        if (freed || !Agent.PROPERTY_ICE_PROCESSING_STATE.equals(e.getPropertyName())) {
+            return;
         }
+        if (e.getNewValue() == IceProcessingState.FAILED) {
+            events.onIceClosed("ice-failed");
+        } else if (e.getNewValue() == IceProcessingState.COMPLETED || e.getNewValue() == IceProcessingState.TERMINATED) {
+            keepSelectedPairAnswerable();
+        }
+    }
+
+    /**
+     * ice4j (3.2) answers a check only for a pair on its check list once its own checks have
+     * stopped, and refuses the rest with 403. Its nomination handling can drop the nominated pair
+     * itself from that list (it prunes the component's Waiting and Frozen pairs, and a check that
+     * arrived meanwhile may have put the nominated pair back to Waiting). Then every consent check
+     * of the peer is refused and the peer drops the call ~30 s later: seen for 2 of 100 viewers.
+     * Checked when ICE completes and at each of our consent confirmations (every ~5 s, cheap).
+     */
+    private void keepSelectedPairAnswerable() {
+        CandidatePair selected = component.getSelectedPair();
+        if (selected == null) {
+            return;
+        }
+        CheckList checks = stream.getCheckList();
+        synchronized (checks) {
+            if (stream.findCandidatePair(selected.getLocalCandidate().getTransportAddress(),
+                    selected.getRemoteCandidate().getTransportAddress()) == null) {
+                checks.add(selected);
+                selectedPairRestored = true;
+                // rare (a few sessions in a hundred) and a call lost without it: worth an operator's eye
+                LOG.warning(() -> "ice4j dropped the selected pair " + selected.toShortString()
+                        + " from its check list; put back so that the peer's consent checks are answered");
+            }
+        }
+    }
+
+    /** For tests in this package: whether {@link #keepSelectedPairAnswerable} ever put the selected pair back. */
+    boolean selectedPairRestored() {
+        return selectedPairRestored;
+    }
+
+    /** For tests in this package: the ice4j stream and component behind this session. */
+    IceMediaStream stream() {
+        return stream;
+    }
+
+    Component component() {
+        return component;
+    }
+
+    IceProcessingState state() {
+        return agent.getState();
     }
 
     private void onPairChange(PropertyChangeEvent e) {
@@ -181,6 +231,7 @@ public final class IceSession {
         } else if (IceMediaStream.PROPERTY_PAIR_CONSENT_FRESHNESS_CHANGED.equals(name)) {
             // ice4j raises it for success responses on the selected pair only
             consent.confirmed();
+            keepSelectedPairAnswerable();
         } else if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(name)
                 && e.getNewValue() == CandidatePairState.FAILED
                 && e.getSource() instanceof CandidatePair pair
