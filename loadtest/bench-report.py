@@ -16,9 +16,9 @@ from bench_criteria import missing_percent  # noqa: E402
 
 out, duration, ramp, soak, scenarios = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 TARGETS = ("roundtable", "janus")
-settle = 0.0
+settle = None  # reports written before the measurement window had no settling and no window
 for _path in sorted(glob.glob(os.path.join(out, "*.json"))):
-    settle = json.load(open(_path)).get("config", {}).get("settle", settle)
+    settle = json.load(open(_path)).get("config", {}).get("settle")
     break
 NAMES = {"roundtable": "Roundtable", "janus": "Janus 1.1 VideoRoom"}
 
@@ -37,7 +37,7 @@ ROWS = [
     ("join to first media p50 / max (ms)", lambda s: f"{num(s['joinToFirstMediaMsP50'], 0)} / {num(s['joinToFirstMediaMsMax'], 0)}"),
     ("forwarded packets / s", lambda s: num(s['forwardedPacketsPerSecond'], 0)),
     ("received bitrate (kbps)", lambda s: num(s['receiveBitrateKbps'], 0)),
-    ("server CPU s (media phase)", lambda s: num(s['serverCpuSeconds'], 2)),
+    ("server CPU s (measured window)", lambda s: num(s['serverCpuSeconds'], 2)),
     ("server CPU s per million packets", lambda s: num(s['serverCpuSecondsPerMillionPackets'], 1)),
     ("forwarded packets per server CPU-second", lambda s: num(per_cpu_second(s), 0)),
     ("server RSS max (MB)", lambda s: num(s['serverRssMb'], 0)),
@@ -116,9 +116,12 @@ print("# Benchmarks: Roundtable vs Janus VideoRoom\n")
 print("Written by `loadtest/bench.sh` (do not edit the measured part by hand; rerun it). The same synthetic load")
 print("against both servers, one after the other in one run, with `roundtable-loadtest.jar` (see docs/loadtest.md):")
 print("real ICE/DTLS/SRTP clients, Opus 32 kbps with audio level, VP8 500 kbps 640x480 at 30 fps with keyframes")
-print(f"every 3 s, {ramp} joins/s, seed 7, 2 load-generator media threads. Each run measures {duration} of media that")
-print(f"starts {float(settle):g} s after its last join (the join transient stays out of the figures; the detail tables give")
-print("the whole run's loss and p99 too).")
+if settle is None:
+    print(f"every 3 s, {ramp} joins/s, {duration} of media after the last join, seed 7, 2 load-generator media threads.")
+else:
+    print(f"every 3 s, {ramp} joins/s, seed 7, 2 load-generator media threads. Each run measures {duration} of media that")
+    print(f"starts {float(settle):g} s after its last join (the join transient stays out of the figures; the detail tables give")
+    print("the whole run's loss and p99 too).")
 print("Server CPU and RSS from /proc/PID/stat for both servers; \"packets\" are the media packets the receivers got.\n")
 cpu = subprocess.run(["bash", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
 print(f"Machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, servers and load generator")
@@ -129,7 +132,8 @@ print("is sending, a cost no server pays when its receivers are other machines. 
 print("cores too (the load averages below show how busy it was): compare the two columns of one run, not runs of different days.\n")
 print("Reproduce (as root, Janus from `apt-get install -y janus`):\n")
 print("```")
-print(f"loadtest/bench.sh --duration {duration} --ramp {ramp}" + (f" --soak {soak}" if soak else ""))
+print(f"loadtest/bench.sh --duration {duration}" + (f" --settle {float(settle):g}s" if settle is not None else "")
+      + f" --ramp {ramp}" + (f" --soak {soak}" if soak else ""))
 if soak:
     print(f"loadtest/bench.sh --soak-only --soak {soak}    # reruns only the soak, keeps the scenario reports")
 print("```\n")

@@ -102,7 +102,7 @@ run() {
   # threads stop interrupting the server in the middle of its fan-out (same for both servers)
   # shellcheck disable=SC2086
   ${batch_sched[@]+"${batch_sched[@]}"} java "${java_opts[@]}" -jar loadtest/target/roundtable-loadtest.jar "${target_opts[@]}" --room "bench-$name" \
-       "$@" "${common[@]}" --duration "$dur" --json "$out/$target-$name.json" --plot "$out/$target-$name" | tail -18 || true
+       "$@" "${common[@]}" --duration "$dur" --json "$out/$target-$name.json" --plot "$out/$target-$name" | tail -22 || true
   loadavg "$target/$name after"
 }
 

@@ -16,8 +16,9 @@ def missing_percent(s):
     if subs == 0 or s["lossPercent"] is None:
         return None
     silent = 100.0 * (subs - s["subscriptionsReceiving"]) / subs
-    media = s.get("mediaSeconds") or 0
-    frozen = 100.0 * (s.get("freezeSeconds") or 0) / (subs * media) if media > 0 else 0.0
+    # freezes are counted over the whole run (ramp and settling too), so they are shared over all of it
+    run = (s.get("measureFromSeconds") or 0) + (s.get("mediaSeconds") or 0)
+    frozen = 100.0 * (s.get("freezeSeconds") or 0) / (subs * run) if run > 0 else 0.0
     return s["lossPercent"] + silent + frozen
 
 

@@ -15,9 +15,9 @@ public final class SummaryTable {
         row(b, "subscriptions receiving", s.subscriptionsReceiving() + " / " + s.subscriptions());
         row(b, "measured", fmt("%.1f s from t=%.1f s (packets, loss, latency, server: this window)",
                 s.mediaSeconds(), s.measureFromSeconds()));
-        row(b, "packets sent", Long.toString(s.packetsSent()));
+        row(b, "packets sent (whole run)", Long.toString(s.packetsSent()));
         row(b, "packets received", s.packetsReceived() + " of " + s.packetsExpected() + " expected");
-        row(b, "loss", fmt("%.3f %% (%d lost, %d dup, %d reordered)", s.lossPercent(), s.packetsLost(),
+        row(b, "loss", fmt("%.3f %% (%d lost; whole run: %d dup, %d reordered)", s.lossPercent(), s.packetsLost(),
                 s.duplicates(), s.outOfOrder()));
         row(b, "latency p50 / p95 / p99 / max", fmt("%.2f / %.2f / %.2f / %.2f ms", s.latencyMsP50(),
                 s.latencyMsP95(), s.latencyMsP99(), s.latencyMsMax()));

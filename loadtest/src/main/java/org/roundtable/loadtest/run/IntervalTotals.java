@@ -11,4 +11,9 @@ final class IntervalTotals {
     long sentPackets;
     long sentBytes;
     final LatencyHistogram latency = new LatencyHistogram();
+
+    /** {@code 100 * lost / expected}; NaN when nothing was expected. */
+    static double lossPercent(long expected, long received) {
+        return expected <= 0 ? Double.NaN : 100.0 * Math.max(0, expected - received) / expected;
+    }
 }

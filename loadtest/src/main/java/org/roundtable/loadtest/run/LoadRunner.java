@@ -35,9 +35,9 @@ import org.roundtable.sfu.srtp.SrtpProfile;
 import org.roundtable.sfu.transport.TransportListener;
 
 /**
- * Runs one load test: joins the participants at the ramp rate, lets media flow for the
- * duration, samples the timeline every second (live progress line), then leaves and builds the
- * report. The runner's own thread paces the joins; a reporter thread samples.
+ * Runs one load test: joins the participants at the ramp rate, lets media settle, measures for the
+ * duration (the summary's window), samples the timeline every second (live progress line), then
+ * leaves and builds the report. The runner's own thread paces the joins; a reporter thread samples.
  */
 public final class LoadRunner {
     private static final long SAMPLE_NANOS = 1_000_000_000L;
@@ -60,9 +60,8 @@ public final class LoadRunner {
     private double lastOwnCpu;
     private double maxRssBytes = Double.NaN;
     private long sentBytesTotal;
-    /** Sums of the intervals inside the measurement window (guarded by this). */
-    private final IntervalTotals window = new IntervalTotals();
-    private boolean measuring;
+    /** Guarded by this. */
+    private final MeasurementWindow window = new MeasurementWindow();
 
     public LoadRunner(LoadTestOptions options, ParticipantFactory factory, ServerCostProbe probe, PrintStream out) {
         this(options, factory, probe, ForwardingDelayProbe.NONE, out);
@@ -114,11 +113,9 @@ public final class LoadRunner {
             ServerCost costAtStart = probe.read();
             ForwardingDelayReading delayAtStart = delayProbe.read();
             double ownCpuAtStart = RunClock.ownCpuSeconds();
-            long receivedAtStart = totalReceived();
             sleepUntil(mediaStart + options.duration().toNanos());
             closeWindow();
             long mediaEnd = System.nanoTime();
-            long receivedAtEnd = totalReceived();
             ServerCost costAtEnd = probe.read();
             ForwardingDelayReading delayAtEnd = delayProbe.read();
             double ownCpuAtEnd = RunClock.ownCpuSeconds();
@@ -135,7 +132,7 @@ public final class LoadRunner {
             for (MediaWorker w : workers) {
                 w.close();
             }
-            return report(startedAt, mediaStart, mediaEnd, (mediaEnd - mediaStart) / 1e9, receivedAtEnd - receivedAtStart,
+            return report(startedAt, mediaStart, mediaEnd, (mediaEnd - mediaStart) / 1e9,
                     costAtStart, costAtEnd, ownCpuAtEnd - ownCpuAtStart,
                     delayAtEnd == null ? null : delayAtEnd.since(delayAtStart));
         } finally {
@@ -184,31 +181,16 @@ public final class LoadRunner {
         }
     }
 
-    private long totalReceived() {
-        long sum = 0;
-        for (Map.Entry<MediaWorker, List<LoadParticipant>> e : byWorker.entrySet()) {
-            List<LoadParticipant> list = e.getValue();
-            sum += e.getKey().call(() -> {
-                long s = 0;
-                for (LoadParticipant p : list) {
-                    s += p.counters().receivedPackets();
-                }
-                return s;
-            }).orTimeout(5, TimeUnit.SECONDS).exceptionally(x -> 0L).join();
-        }
-        return sum;
-    }
-
     /** Closes the interval running now (not measured); later intervals add up in {@link #window}. */
     private synchronized void openWindow() {
         sampleSafely(true);
-        measuring = true;
+        window.open();
     }
 
     /** Closes the last measured interval. */
     private synchronized void closeWindow() {
         sampleSafely(true);
-        measuring = false;
+        window.close();
     }
 
     private void sampleSafely() {
@@ -245,10 +227,9 @@ public final class LoadRunner {
             totals.sentBytes += t.sentBytes;
             totals.latency.add(t.latency);
         }
-        if (measuring) {
-            window.expected += totals.expected;
-            window.received += totals.received;
-            window.latency.add(totals.latency);
+        window.add(totals);
+        if (seconds <= 0.05) {
+            return; // a forced sample right after a regular one: too short for a timeline row's rates
         }
         long sentBytesDelta = totals.sentBytes - sentBytesTotal;
         sentBytesTotal = totals.sentBytes;
@@ -260,7 +241,7 @@ public final class LoadRunner {
         lastOwnCpu = ownCpu;
         lastSampleNanos = now;
         noteRss(cost);
-        double loss = totals.expected <= 0 ? 0 : 100.0 * Math.max(0, totals.expected - totals.received) / totals.expected;
+        double loss = totals.expected <= 0 ? 0 : IntervalTotals.lossPercent(totals.expected, totals.received);
         TimelineSample s = new TimelineSample((now - startNanos) / 1e9, participants.size(),
                 sentBytesDelta * 8 / 1000.0 / seconds, totals.receivedBytes * 8 / 1000.0 / seconds,
                 totals.receivedPackets / seconds, loss, totals.latency.percentileMillis(50),
@@ -312,25 +293,24 @@ public final class LoadRunner {
         }
     }
 
-    private LoadReport report(String startedAt, long windowStartNanos, long endNanos, double mediaSeconds, long mediaPackets,
+    private LoadReport report(String startedAt, long windowStartNanos, long endNanos, double mediaSeconds,
                               ServerCost costAtStart, ServerCost costAtEnd, double ownCpuSeconds,
                               ForwardingDelayReading sfuDelay) {
         ReportBuilder b = new ReportBuilder(participants, directory, endNanos);
         double serverCpu = costAtEnd.cpuSeconds() - costAtStart.cpuSeconds();
+        long mediaPackets = window.receivedPackets();
         double perMillion = mediaPackets > 0 ? serverCpu / (mediaPackets / 1e6) : Double.NaN;
         long receivedBytes = 0;
         for (LoadParticipant p : participants) {
             receivedBytes += p.counters().receivedBytes();
         }
         double totalSeconds = (endNanos - startNanos) / 1e9;
-        long windowLost = Math.max(0, window.expected - window.received);
-        double windowLoss = window.expected == 0 ? 0 : 100.0 * windowLost / window.expected;
         RunSummary summary = new RunSummary(factory.target(), participants.size(), b.joined,
                 participants.size() - b.joined, b.subscriptions, b.subscriptionsReceiving, b.sentPackets,
-                window.expected, window.received, windowLost, windowLoss, b.duplicates,
+                window.expected(), window.received(), window.lost(), window.lossPercent(), b.duplicates,
                 b.outOfOrder, b.streams.isEmpty() ? 0 : b.jitterSum / b.streams.size(), b.jitterMax,
-                window.latency.percentileMillis(50), window.latency.percentileMillis(95),
-                window.latency.percentileMillis(99), window.latency.maxMicros() / 1000.0,
+                window.latency().percentileMillis(50), window.latency().percentileMillis(95),
+                window.latency().percentileMillis(99), window.latency().maxMicros() / 1000.0,
                 receivedBytes * 8 / 1000.0 / totalSeconds,
                 mediaSeconds > 0 ? mediaPackets / mediaSeconds : 0, b.freezes, b.frozenSeconds,
                 b.joinPercentile(50), b.joinMax(), (windowStartNanos - startNanos) / 1e9, mediaSeconds, serverCpu,

@@ -111,7 +111,8 @@ final class ReportBuilder {
         return joinTimes.length == 0 ? Double.NaN : Arrays.stream(joinTimes).max().orElse(Double.NaN);
     }
 
+    /** Over the whole run; NaN when nothing was expected. */
     double lossPercent() {
-        return expected == 0 ? 0 : 100.0 * Math.max(0, expected - received) / expected;
+        return IntervalTotals.lossPercent(expected, received);
     }
 }

@@ -95,10 +95,11 @@ class LoadTestAgainstRoundtableTest {
         assertTrue(s.runLossPercent() < 1.0, "loss over the whole run " + s.runLossPercent() + " %");
         // the summary counts the measurement window only: it opens after the ramp (0.5 s) and the settling (2 s)
         assertTrue(s.measureFromSeconds() >= 2.5, "window opened at " + s.measureFromSeconds() + " s");
+        // ~10 of ~12.5 s of media: a window that swallowed the settling would hold nearly all of it
         long receivedInRun = report.streams().stream().mapToLong(StreamReport::received).sum();
-        assertTrue(s.packetsReceived() < receivedInRun, s.packetsReceived() + " in the window, " + receivedInRun + " in all");
+        assertTrue(s.packetsReceived() < 0.9 * receivedInRun, s.packetsReceived() + " in the window, " + receivedInRun + " in all");
         assertTrue(s.latencyMsP50() > 0);
-        // the server's own histogram covers the media phase: a delay inside the SFU is under a second
+        // the server's own histogram covers the window: a delay inside the SFU is under a second
         assertTrue(s.sfuDelayMsP50() > 0 && s.sfuDelayMsP99() >= s.sfuDelayMsP50() && s.sfuDelayMsP99() < 1000,
                 "SFU-added p50 " + s.sfuDelayMsP50() + " p99 " + s.sfuDelayMsP99());
     }
