@@ -64,7 +64,7 @@ public final class Main {
                 System.out.println("  JSON report: " + options.json());
             }
             if (options.plot() != null) {
-                ChartWriter.write(report.timeline(), options.target().name().toLowerCase(), options.plot());
+                ChartWriter.write(report, options.target().name().toLowerCase(), options.plot());
                 System.out.println("  charts: " + options.plot());
             }
             return report;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,12 +64,27 @@ class ReportJsonTest {
         String table = SummaryTable.render(sample().summary());
         assertTrue(table.contains("1.000 %"), table);
         assertTrue(table.contains("1.20 / 2.50 / 4.00 / 9.50 ms"), table);
-        List<Path> files = ChartWriter.write(sample().timeline(), "test", dir);
+        List<Path> files = ChartWriter.write(sample(), "test", dir);
         assertEquals(5, files.size());
         for (Path f : files) {
             byte[] png = Files.readAllBytes(f);
             assertEquals((byte) 0x89, png[0]);
             assertEquals('P', png[1]);
+            assertTrue(shaded(ImageIO.read(f.toFile())) > 1000, f + " does not show the measured window");
         }
+    }
+
+    /** Pixels painted in the measurement window's shade. */
+    private static int shaded(BufferedImage image) {
+        int shade = ChartWriter.WINDOW_SHADE.getRGB() & 0xFFFFFF;
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == shade) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }
