@@ -28,8 +28,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class ChartWriter {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 420;
-    /** Opaque, so that a test can find it in the image. */
-    static final Color WINDOW_SHADE = new Color(226, 236, 250);
+    static final Color WINDOW_SHADE = new Color(190, 215, 245);
+    /** Translucent: the gridlines are drawn before background markers and must show through. */
+    static final float WINDOW_ALPHA = 0.4f;
 
     private ChartWriter() {
     }
@@ -88,7 +89,7 @@ public final class ChartWriter {
         }
         if (window.to() > window.from()) {
             IntervalMarker measured = new IntervalMarker(window.from(), window.to(), WINDOW_SHADE);
-            measured.setAlpha(1f); // opaque: the gridlines and the lines stay on top
+            measured.setAlpha(WINDOW_ALPHA);
             measured.setLabel("measured");
             measured.setLabelAnchor(RectangleAnchor.TOP);
             measured.setLabelTextAnchor(TextAnchor.TOP_CENTER);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,17 +75,25 @@ class ReportJsonTest {
         }
     }
 
-    /** Pixels painted in the measurement window's shade. */
+    /** Pixels painted in the measurement window's shade over the plot's white background. */
     private static int shaded(BufferedImage image) {
-        int shade = ChartWriter.WINDOW_SHADE.getRGB() & 0xFFFFFF;
+        Color c = ChartWriter.WINDOW_SHADE;
+        float a = ChartWriter.WINDOW_ALPHA;
+        int[] expected = {blend(c.getRed(), a), blend(c.getGreen(), a), blend(c.getBlue(), a)};
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == shade) {
+                int rgb = image.getRGB(x, y);
+                if (Math.abs(((rgb >> 16) & 0xFF) - expected[0]) <= 2 && Math.abs(((rgb >> 8) & 0xFF) - expected[1]) <= 2
+                        && Math.abs((rgb & 0xFF) - expected[2]) <= 2) {
                     n++;
                 }
             }
         }
         return n;
+    }
+
+    private static int blend(int channel, float alpha) {
+        return Math.round(255 * (1 - alpha) + channel * alpha);
     }
 }

@@ -192,14 +192,15 @@ public final class IceSession {
         CheckList checks = stream.getCheckList();
         synchronized (checks) {
             if (stream.findCandidatePair(selected.getLocalCandidate().getTransportAddress(),
-                    selected.getRemoteCandidate().getTransportAddress()) == null) {
-                checks.add(selected);
-                selectedPairRestored = true;
-                // rare (a few sessions in a hundred) and a call lost without it: worth an operator's eye
-                LOG.warning(() -> "ice4j dropped the selected pair " + selected.toShortString()
-                        + " from its check list; put back so that the peer's consent checks are answered");
+                    selected.getRemoteCandidate().getTransportAddress()) != null) {
+                return;
             }
+            checks.add(selected);
         }
+        selectedPairRestored = true;
+        // rare (a few sessions in a hundred) and a call lost without it: worth an operator's eye
+        LOG.warning(() -> "ice4j dropped the selected pair " + selected.toShortString()
+                + " from its check list; put back so that the peer's consent checks are answered");
     }
 
     /** For tests in this package: whether {@link #keepSelectedPairAnswerable} ever put the selected pair back. */

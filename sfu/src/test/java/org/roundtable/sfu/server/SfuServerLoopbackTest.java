@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.roundtable.sfu.SfuServer;
@@ -124,7 +125,8 @@ class SfuServerLoopbackTest {
         }
 
         await(() -> { drain(bSub); return countSsrc(bSub.rtp, bAudioSsrc) >= 50 && countSsrc(bSub.rtp, bVideoSsrc) >= 50; },
-                "bob receives every forwarded packet");
+                () -> "bob receives every forwarded packet (audio " + countSsrc(bSub.rtp, bAudioSsrc) + ", video "
+                        + countSsrc(bSub.rtp, bVideoSsrc) + "; server drops " + server.counters().droppedByReason() + ")");
         assertTrue(events.contains("added alice:0 AUDIO"), events.toString());
         DelayDistribution delay = server.counters().forwardingDelay();
         assertTrue(delay.total() >= 100, "every forwarded packet's time in the server is recorded: " + delay.total());
@@ -225,10 +227,15 @@ class SfuServerLoopbackTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, () -> what);
+    }
+
+    /** @param what described when the condition failed (so it can say what was seen instead) */
+    private static void await(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
+                throw new AssertionError("never happened: " + what.get());
             }
             Thread.sleep(10);
         }
