@@ -104,6 +104,9 @@ class SfuServerLoopbackTest {
         long bVideoRtxSsrc = bVideo.rtxSsrcByPrimary().get(bVideoSsrc);
 
         await(() -> aPub.connected && bSub.connected, "both transports connect");
+        // a DTLS client is done when the server's Finished arrives, which the server sends just before it
+        // installs its own keys: until then a copy forwarded to bob is dropped (transport-not-connected)
+        await(() -> server.counters().dtlsHandshakes() >= 2, "the server's side of both transports has its keys");
 
         // Alice sends 50 audio and 50 video packets
         int audioLevelId = aAudio.extensionId(AudioLevelExtension.URI);
