@@ -51,7 +51,6 @@ public final class IceSession {
     /** Sends to the selected pair without ice4j's per-packet allocations and locks; null = always ice4j. */
     private final PairSender direct;
     private volatile boolean freed;
-    private volatile boolean selectedPairRestored;
     /** Written by whichever thread sends first after a pair change; an immutable value, so a stale read only re-encodes. */
     private volatile UdpDestination destination;
 
@@ -197,15 +196,9 @@ public final class IceSession {
             }
             checks.add(selected);
         }
-        selectedPairRestored = true;
         // rare (a few sessions in a hundred) and a call lost without it: worth an operator's eye
         LOG.warning(() -> "ice4j dropped the selected pair " + selected.toShortString()
                 + " from its check list; put back so that the peer's consent checks are answered");
-    }
-
-    /** For tests in this package: whether {@link #keepSelectedPairAnswerable} ever put the selected pair back. */
-    boolean selectedPairRestored() {
-        return selectedPairRestored;
     }
 
     /** For tests in this package: the ice4j stream and component behind this session. */

@@ -34,7 +34,8 @@ public final class PairSender implements AutoCloseable, HeldSends {
     /** One sending thread's channel and buffers. */
     private static final class Slot {
         final DatagramChannel channel;
-        final ByteBuffer direct = ByteBuffer.allocateDirect(DatagramBatch.MAX_DATAGRAM);
+        /** For sends at once; a thread that holds its sends never needs it. */
+        ByteBuffer direct;
         DatagramBatch batch;
 
         Slot(DatagramChannel channel) {
@@ -149,6 +150,10 @@ public final class PairSender implements AutoCloseable, HeldSends {
             throw new IOException("datagram of " + len + " bytes is too large");
         }
         ByteBuffer direct = slot.direct;
+        if (direct == null) {
+            direct = ByteBuffer.allocateDirect(DatagramBatch.MAX_DATAGRAM);
+            slot.direct = direct;
+        }
         direct.clear();
         direct.put(buf, off, len);
         direct.flip();

@@ -9,11 +9,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ice4j.Transport;
@@ -32,32 +27,13 @@ class Ice4jSetupTest {
     void portsThatIce4jReadsGetTheLargerReceiveBuffer() throws IOException {
         Ice4jSetup.configure();
         // ice4j reports the size the kernel granted when it opens a listener (its socket is private)
-        Logger log = Logger.getLogger(AbstractUdpListener.class.getName());
-        List<String> messages = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                messages.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level before = log.getLevel();
-        log.setLevel(Level.INFO);
-        log.addHandler(capture);
+        List<String> messages;
         InetAddress lo = InetAddress.getLoopbackAddress();
         SinglePortUdpHarvester harvester;
-        try (ShareablePort.Reservation port = ShareablePort.reserve(lo)) {
+        try (LogCapture log = new LogCapture(AbstractUdpListener.class.getName());
+             ShareablePort.Reservation port = ShareablePort.reserve(lo)) {
             harvester = new SinglePortUdpHarvester(new TransportAddress(lo, port.port(), Transport.UDP));
-        } finally {
-            log.removeHandler(capture);
-            log.setLevel(before);
+            messages = log.messages();
         }
         try {
             Integer granted = null;
