@@ -1,7 +1,9 @@
 #!/bin/sh
-# Builds the batched UDP sender (roundtable_udp.c) into $1 with the JDK's JNI headers from $2.
-# Optional: without gcc (or off Linux) the build goes on and the media port sends one datagram per
-# system call through java.nio (org.roundtable.sfu.udp.NativeDatagrams says which is in use).
+# Builds the native helpers into $1 with the JDK's JNI headers from $2. Both are optional:
+# - libroundtable_udp.so (roundtable_udp.c), the batched UDP sender; without gcc (or off Linux) the
+#   media port sends one datagram per system call through java.nio (udp.NativeDatagrams says which);
+# - libroundtable_srtp.so (roundtable_srtp.c), SRTP AES-GCM protection through OpenSSL; without
+#   OpenSSL's headers (Debian: libssl-dev) outgoing RTP is protected by jitsi-srtp (srtp.NativeGcm).
 set -u
 out="$1"; jdk="$2"; here="$(dirname "$0")"
 if [ "$(uname -s)" != Linux ] || ! command -v gcc >/dev/null 2>&1; then
@@ -9,5 +11,10 @@ if [ "$(uname -s)" != Linux ] || ! command -v gcc >/dev/null 2>&1; then
   exit 0
 fi
 mkdir -p "$out"
-gcc -O2 -Wall -Wextra -Werror -fPIC -shared -I"$jdk/include" -I"$jdk/include/linux" \
-    -o "$out/libroundtable_udp.so" "$here/roundtable_udp.c"
+flags="-O2 -Wall -Wextra -Werror -fPIC -shared -I$jdk/include -I$jdk/include/linux"
+gcc $flags -o "$out/libroundtable_udp.so" "$here/roundtable_udp.c"
+if printf '#include <openssl/evp.h>\n' | gcc -E -x c - >/dev/null 2>&1; then
+  gcc $flags -o "$out/libroundtable_srtp.so" "$here/roundtable_srtp.c" -lcrypto
+else
+  echo "[roundtable] OpenSSL headers not found (libssl-dev): outgoing SRTP will be protected by jitsi-srtp"
+fi

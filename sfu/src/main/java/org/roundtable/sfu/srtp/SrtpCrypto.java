@@ -30,7 +30,8 @@ public final class SrtpCrypto {
             warmUp(p);
         }
         provider = chosen;
-        LOG.info("SRTP AES back-end: " + chosen);
+        LOG.info("SRTP AES back-end: " + chosen + "; outgoing AES-GCM RTP: "
+                + (NativeGcm.available() ? "OpenSSL through libroundtable_srtp" : "jitsi-srtp (" + NativeGcm.unavailableReason() + ")"));
         return provider;
     }
 

@@ -24,15 +24,27 @@ public final class SrtpDirection {
     private final SrtpContextFactory factory;
     private final SsrcMap<SrtpCryptoContext> rtp = new SsrcMap<>();
     private final SsrcMap<SrtcpCryptoContext> rtcp = new SsrcMap<>();
+    /** Outgoing AES-GCM RTP through OpenSSL directly (see {@link GcmRtpSender}); null otherwise. */
+    private final GcmRtpSender gcmRtp;
 
     /** @param protect true to encrypt outgoing packets, false to decrypt incoming ones */
     public SrtpDirection(SrtpProfile profile, byte[] masterKey, byte[] masterSalt, boolean protect) {
+        this(profile, masterKey, masterSalt, protect, true);
+    }
+
+    /** @param nativeGcm false to protect outgoing AES-GCM RTP with jitsi-srtp even when the native library loaded */
+    SrtpDirection(SrtpProfile profile, byte[] masterKey, byte[] masterSalt, boolean protect, boolean nativeGcm) {
         this.protect = protect;
         this.profile = profile;
         this.factory = new SrtpContextFactory(protect, masterKey, masterSalt, policy(profile, protect), policy(profile, protect), LOGGER);
+        this.gcmRtp = protect && nativeGcm && profile == SrtpProfile.AEAD_AES_128_GCM
+                ? GcmRtpSender.create(masterKey, masterSalt) : null;
     }
 
     public SrtpProfile profile() { return profile; }
+
+    /** Whether outgoing RTP goes through {@link GcmRtpSender} (for tests and the start-up log). */
+    boolean sealsNatively() { return gcmRtp != null; }
 
     /**
      * jitsi-srtp's replay check on the sending side is only a consistency check, and an SFU
@@ -55,6 +67,9 @@ public final class SrtpDirection {
         int minLength = protect ? RTP_HEADER : RTP_HEADER + profile.tagLength();
         if (p.getLength() < minLength) {
             return SrtpErrorStatus.INVALID_PACKET;
+        }
+        if (gcmRtp != null) {
+            return gcmRtp.protect(p);
         }
         int ssrc = readInt(p.getBuffer(), p.getOffset() + 8);
         try {
@@ -97,7 +112,7 @@ public final class SrtpDirection {
     }
 
     /** Number of SSRCs with an RTP context (for tests and metrics). */
-    public int rtpStreams() { return rtp.size(); }
+    public int rtpStreams() { return gcmRtp != null ? gcmRtp.streams() : rtp.size(); }
 
     public void close() {
         rtp.clear();

@@ -1,13 +1,8 @@
 package org.roundtable.sfu.udp;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.logging.Logger;
+import org.roundtable.sfu.jni.NativeLibrary;
 
 /**
  * The JNI binding of {@code sfu/src/main/c/roundtable_udp.c}: {@code sendmmsg} for a batch, UDP GSO
@@ -21,7 +16,6 @@ import java.util.logging.Logger;
  * errno), then the raw {@code sockaddr_in}/{@code sockaddr_in6} at {@value #ADDRESS_AT}.
  */
 public final class NativeDatagrams {
-    private static final Logger LOG = Logger.getLogger(NativeDatagrams.class.getName());
     static final int MAX_ENTRIES = 256;
     static final int ENTRY_BYTES = 48;
     static final int ADDRESS_AT = 16;
@@ -29,8 +23,8 @@ public final class NativeDatagrams {
     static final int GSO_FAILED = 1 << 16;
     static final int SENT_MASK = GSO_FAILED - 1;
 
-    private static final String DISABLE_PROPERTY = "roundtable.udp.native";
-    private static final String unavailableReason = load();
+    private static final String unavailableReason = NativeLibrary.load("roundtable_udp", "roundtable.udp.native",
+            "sending through java.nio");
 
     private NativeDatagrams() {
     }
@@ -53,30 +47,6 @@ public final class NativeDatagrams {
     /** The file descriptor of an open channel, or -1 when this JDK's channel does not expose one. */
     static int fileDescriptorOf(DatagramChannel channel) {
         return available() ? fileDescriptor(channel) : -1;
-    }
-
-    private static String load() {
-        if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY))) {
-            return "disabled by -D" + DISABLE_PROPERTY + "=false";
-        }
-        if (!System.getProperty("os.name", "").startsWith("Linux")) {
-            return "not Linux";
-        }
-        String resource = "/native/" + System.getProperty("os.arch") + "/libroundtable_udp.so";
-        try (InputStream in = NativeDatagrams.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "no " + resource + " in the build (built without gcc?)";
-            }
-            // System.load needs a file: copy the library out of the jar
-            Path file = Files.createTempFile("roundtable_udp", ".so");
-            file.toFile().deleteOnExit();
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            System.load(file.toAbsolutePath().toString());
-            return null;
-        } catch (IOException | LinkageError | SecurityException e) {
-            LOG.warning("native UDP batching not loaded, sending through java.nio: " + e);
-            return e.toString();
-        }
     }
 
     /**

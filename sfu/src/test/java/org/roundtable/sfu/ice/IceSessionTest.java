@@ -94,7 +94,12 @@ class IceSessionTest {
                 Thread.sleep(50);
             }
             assertNotNull(findable(server, selected), "the selected pair never came back to the check list");
-            // put back by us, not by ice4j (which would add a new pair of its own)
+            // put back by us, not by ice4j (which would add a new pair of its own); the repair logs
+            // after it has let go of the check list, so its line may come a moment after the pair
+            long logDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (log.messages().stream().noneMatch(m -> m.contains("put back")) && System.nanoTime() < logDeadline) {
+                Thread.sleep(20);
+            }
             assertTrue(log.messages().stream().anyMatch(m -> m.contains("put back")), log.messages().toString());
             // the client's consent outlives an expiry (5 s in tests) after the repair: its checks are answered
             Thread.sleep(consent.expiry().toMillis() + 2000);
