@@ -23,7 +23,8 @@ import org.roundtable.sfu.srtp.SrtpSession;
 
 /**
  * SRTP protect, and protect followed by unprotect, of one RTP packet, for both profiles, with the
- * AES back-end the server picks ({@link SrtpCrypto#init}: OpenSSL when libjitsisrtp loads).
+ * AES back-end the server picks ({@link SrtpCrypto#init}: OpenSSL when libjitsisrtp loads) and, for
+ * AES-GCM protect, our own sealer when libroundtable_srtp loads ({@code GcmRtpSender}).
  * Each invocation copies the plaintext into the buffer and writes the next sequence number
  * (replay protection refuses a repeated one): that copy (~50 ns for 1200 bytes) is included.
  */

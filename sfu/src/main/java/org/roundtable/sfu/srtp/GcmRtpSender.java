@@ -2,6 +2,7 @@ package org.roundtable.sfu.srtp;
 
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import java.util.Arrays;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.utils.ByteArrayBuffer;
 
@@ -38,7 +39,7 @@ final class GcmRtpSender {
         byte[] key = SrtpKeyDerivation.derive(masterKey, masterSalt, SrtpKeyDerivation.RTP_ENCRYPTION, masterKey.length);
         byte[] salt = SrtpKeyDerivation.derive(masterKey, masterSalt, SrtpKeyDerivation.RTP_SALT, NativeGcm.SALT_LENGTH);
         long handle = NativeGcm.create(key, salt);
-        java.util.Arrays.fill(key, (byte) 0);
+        Arrays.fill(key, (byte) 0);
         return handle == 0 ? null : new GcmRtpSender(handle);
     }
 

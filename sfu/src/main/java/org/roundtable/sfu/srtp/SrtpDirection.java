@@ -10,9 +10,10 @@ import org.jitsi.utils.logging2.Logger;
 import org.jitsi.utils.logging2.LoggerImpl;
 
 /**
- * SRTP and SRTCP contexts of one direction (protect or unprotect), one per SSRC, created on
- * the first packet of that SSRC. Transforms in place. Confined to one thread (the media worker
- * owning the transport).
+ * SRTP and SRTCP of one direction (protect or unprotect), in place. jitsi-srtp contexts, one per
+ * SSRC, created on the first packet of that SSRC; outgoing AES-GCM RTP instead goes through one
+ * {@link GcmRtpSender} for all SSRCs when our native library loaded. Confined to one thread (the
+ * media worker owning the transport, or its send lane's worker for the protecting direction).
  */
 public final class SrtpDirection {
     private static final Logger LOGGER = new LoggerImpl(SrtpDirection.class.getName());
