@@ -18,10 +18,10 @@ compile() {
 }
 compile -o "$out/libroundtable_udp.so" "$here/roundtable_udp.c"
 probe="$(mktemp)"
+trap 'rm -f "$probe"' EXIT
 if printf '#include <openssl/evp.h>\nint main(void) { return EVP_aes_128_gcm() == 0; }\n' \
     | gcc -x c - -o "$probe" -lcrypto >/dev/null 2>&1; then
   compile -o "$out/libroundtable_srtp.so" "$here/roundtable_srtp.c" -lcrypto
 else
   echo "[roundtable] OpenSSL headers or library not found (libssl-dev): outgoing SRTP will be protected by jitsi-srtp"
 fi
-rm -f "$probe"
