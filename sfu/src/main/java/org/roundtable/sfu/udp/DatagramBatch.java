@@ -28,7 +28,6 @@ public final class DatagramBatch {
     private final UdpDestination[] destinations = new UdpDestination[CAPACITY];
     private boolean gso = true;
     private int count;
-    private long failed;
     /** Refused by flushes that {@link #add} made on its own, reported with the next {@link #flush}. */
     private int refusedUnreported;
 
@@ -45,9 +44,6 @@ public final class DatagramBatch {
 
     /** Whether runs to one receiver still go out as one GSO message (false once the kernel refused one). */
     boolean usesGso() { return isNative() && gso; }
-
-    /** Datagrams the kernel refused so far (a full send buffer): dropped, never retried. */
-    public long failed() { return failed; }
 
     /** Copies the datagram in; sends the batch first when it is full. */
     public void add(byte[] buf, int off, int len, UdpDestination to) throws IOException {
@@ -71,8 +67,9 @@ public final class DatagramBatch {
     }
 
     /**
-     * Sends everything added; returns how many datagrams were refused since the last flush (those of
-     * full batches that {@link #add} sent on its own included; also added to {@link #failed()}).
+     * Sends everything added; returns how many datagrams the kernel refused since the last flush (a
+     * full send buffer: dropped, never retried), those of full batches that {@link #add} sent on its
+     * own included.
      */
     public int flush() {
         int refused = send() + refusedUnreported;
@@ -88,7 +85,6 @@ public final class DatagramBatch {
         count = 0;
         int refused = fd >= 0 ? sendNative(n) : sendNio(n);
         java.util.Arrays.fill(destinations, 0, n, null);
-        failed += refused;
         return refused;
     }
 
