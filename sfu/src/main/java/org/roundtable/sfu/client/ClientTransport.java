@@ -57,9 +57,8 @@ public final class ClientTransport implements AutoCloseable {
         try {
             InetAddress address = InetAddress.getByName(bindAddress);
             // ice4j would bind port 0 with SO_REUSEADDR and could land on another participant's port
-            try (ShareablePort.Reservation port = ShareablePort.reserve(address)) {
-                harvester = new LoopbackClientHarvester(new TransportAddress(address, port.port(), Transport.UDP));
-            }
+            harvester = ShareablePort.bindReserved(new InetSocketAddress(address, 0),
+                    reserved -> new LoopbackClientHarvester(new TransportAddress(address, reserved, Transport.UDP)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind a client socket on " + bindAddress, e);
         }

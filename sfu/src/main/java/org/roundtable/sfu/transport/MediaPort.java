@@ -92,9 +92,8 @@ public final class MediaPort implements AutoCloseable {
             return new SinglePortUdpHarvester(new TransportAddress(bind, port, Transport.UDP));
         }
         // ice4j alone binds with SO_REUSEADDR and could share the port with a stranger (see ShareablePort)
-        try (ShareablePort.Reservation fresh = ShareablePort.reserve(new InetSocketAddress(bind, port))) {
-            return new SinglePortUdpHarvester(new TransportAddress(bind, fresh.port(), Transport.UDP));
-        }
+        return ShareablePort.bindReserved(new InetSocketAddress(bind, port),
+                reserved -> new SinglePortUdpHarvester(new TransportAddress(bind, reserved, Transport.UDP)));
     }
 
     private static PairSender bindDirectSender(InetAddress bind, int port, int channels) {

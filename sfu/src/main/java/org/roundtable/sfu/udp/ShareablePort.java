@@ -39,6 +39,21 @@ public final class ShareablePort {
         channel.bind(claimed);
     }
 
+    /** Binds a socket of someone else's (ice4j's) to {@code port}. */
+    public interface Binder<T> {
+        T bind(int port) throws IOException;
+    }
+
+    /**
+     * {@link #reserve(InetSocketAddress) Reserves} {@code local}, has {@code binder} bind to the
+     * reserved port, then frees the placeholder: for binders that set SO_REUSEADDR themselves.
+     */
+    public static <T> T bindReserved(InetSocketAddress local, Binder<T> binder) throws IOException {
+        try (Reservation reserved = reserve(local)) {
+            return binder.bind(reserved.port());
+        }
+    }
+
     /** {@link #reserve(InetSocketAddress)} on a fresh port. */
     public static Reservation reserve(InetAddress address) throws IOException {
         return reserve(new InetSocketAddress(address, 0));

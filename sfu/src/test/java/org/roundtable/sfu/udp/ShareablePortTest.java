@@ -155,6 +155,22 @@ class ShareablePortTest {
     }
 
     @Test
+    void bindReservedHandsTheBinderAFreshPortAndLetsGoOfItAfterwards() throws IOException {
+        DatagramChannel bound = ShareablePort.bindReserved(new InetSocketAddress(LO, 0), port -> {
+            DatagramChannel c = DatagramChannel.open();
+            ShareablePort.join(c, new InetSocketAddress(LO, port)); // binds like ice4j: SO_REUSEADDR
+            return c;
+        });
+        try (bound; DatagramChannel fresh = DatagramChannel.open()) {
+            int port = ((InetSocketAddress) bound.getLocalAddress()).getPort();
+            assertTrue(port > 0);
+            // with ours closed, a socket without SO_REUSEADDR can bind the port: the placeholder is gone too
+            bound.close();
+            fresh.bind(new InetSocketAddress(LO, port));
+        }
+    }
+
+    @Test
     void mediaPortSendersOnPortZeroGetAPortOfTheirOwn() throws IOException {
         List<PairSender> senders = new ArrayList<>();
         Set<Integer> ports = new HashSet<>();
