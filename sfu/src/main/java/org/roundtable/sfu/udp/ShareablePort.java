@@ -1,7 +1,6 @@
 package org.roundtable.sfu.udp;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
@@ -52,11 +51,6 @@ public final class ShareablePort {
         try (Reservation reserved = reserve(local)) {
             return binder.bind(reserved.port());
         }
-    }
-
-    /** {@link #reserve(InetSocketAddress)} on a fresh port. */
-    public static Reservation reserve(InetAddress address) throws IOException {
-        return reserve(new InetSocketAddress(address, 0));
     }
 
     /**

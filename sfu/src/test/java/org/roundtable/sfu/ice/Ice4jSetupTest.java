@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +31,9 @@ class Ice4jSetupTest {
         List<String> messages;
         InetAddress lo = InetAddress.getLoopbackAddress();
         SinglePortUdpHarvester harvester;
-        try (LogCapture log = new LogCapture(AbstractUdpListener.class.getName());
-             ShareablePort.Reservation port = ShareablePort.reserve(lo)) {
-            harvester = new SinglePortUdpHarvester(new TransportAddress(lo, port.port(), Transport.UDP));
+        try (LogCapture log = new LogCapture(AbstractUdpListener.class.getName())) {
+            harvester = ShareablePort.bindReserved(new InetSocketAddress(lo, 0),
+                    port -> new SinglePortUdpHarvester(new TransportAddress(lo, port, Transport.UDP)));
             messages = log.messages();
         }
         try {

@@ -56,12 +56,10 @@ class IceSessionTest {
     @Test
     void aSelectedPairThatLeftIce4jsCheckListIsPutBackSoThePeersChecksAreAnswered() throws Exception {
         Ice4jSetup.configure();
-        SinglePortUdpHarvester serverPort;
-        LoopbackClientHarvester clientPort;
-        try (ShareablePort.Reservation s = ShareablePort.reserve(LO); ShareablePort.Reservation c = ShareablePort.reserve(LO)) {
-            serverPort = new SinglePortUdpHarvester(new TransportAddress(LO, s.port(), Transport.UDP));
-            clientPort = new LoopbackClientHarvester(new TransportAddress(LO, c.port(), Transport.UDP));
-        }
+        SinglePortUdpHarvester serverPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
+                port -> new SinglePortUdpHarvester(new TransportAddress(LO, port, Transport.UDP)));
+        LoopbackClientHarvester clientPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
+                port -> new LoopbackClientHarvester(new TransportAddress(LO, port, Transport.UDP)));
         Recorder serverEvents = new Recorder();
         Recorder clientEvents = new Recorder();
         ConsentPolicy consent = Ice4jSetup.consentPolicy();

@@ -124,7 +124,7 @@ class ShareablePortTest {
         Set<Integer> reserved = new HashSet<>();
         try {
             for (int i = 0; i < 100; i++) {
-                ShareablePort.Reservation r = ShareablePort.reserve(LO);
+                ShareablePort.Reservation r = ShareablePort.reserve(new InetSocketAddress(LO, 0));
                 held.add(r);
                 assertFalse(hazardPorts.contains(r.port()), "reserved a port a reuse socket holds: " + r.port());
                 assertTrue(reserved.add(r.port()), "two reservations share port " + r.port());
@@ -138,7 +138,7 @@ class ShareablePortTest {
 
     @Test
     void ourOwnSocketBindsTheReservedPortAndReceivesOnIt() throws IOException {
-        try (ShareablePort.Reservation r = ShareablePort.reserve(LO);
+        try (ShareablePort.Reservation r = ShareablePort.reserve(new InetSocketAddress(LO, 0));
              DatagramChannel owner = DatagramChannel.open();
              DatagramChannel peer = DatagramChannel.open()) {
             // the owner binds while the placeholder still holds the port: the socket bound last receives
