@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
 import java.util.List;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
@@ -31,6 +33,8 @@ public final class ClientTransport implements AutoCloseable {
     public static final List<SrtpProfile> CHROMIUM_ORDER = List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM);
 
     private static final TransportCounters COUNTERS = new TransportCounters();
+    /** A second of a 2.5 Mbit/s participant's media: the receive loop may be busy with the others. */
+    private static final int RECEIVE_BUFFER = 512 * 1024;
 
     /** One certificate for every synthetic participant: generating one costs ~0.5 s. */
     private static final class SharedCertificate {
@@ -38,10 +42,13 @@ public final class ClientTransport implements AutoCloseable {
     }
 
     private final LoopbackClientHarvester harvester;
+    /** Bound to the harvester's port after it, so it, not ice4j's thread, receives (see {@link ClientReceiveLoop}). */
+    private final DatagramChannel receiver;
     private final SecureTransport engine;
 
-    private ClientTransport(LoopbackClientHarvester harvester, SecureTransport engine) {
+    private ClientTransport(LoopbackClientHarvester harvester, DatagramChannel receiver, SecureTransport engine) {
         this.harvester = harvester;
+        this.receiver = receiver;
         this.engine = engine;
     }
 
@@ -62,15 +69,50 @@ public final class ClientTransport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind a client socket on " + bindAddress, e);
         }
+        DatagramChannel receiver;
+        try {
+            receiver = openReceiver(harvester.getLocalAddress());
+        } catch (IOException e) {
+            harvester.close();
+            throw new UncheckedIOException("cannot open the receiving socket on " + harvester.getLocalAddress(), e);
+        }
         SecureTransport engine = new SecureTransport("client-" + harvester.getLocalAddress().getPort(), true,
                 SharedCertificate.INSTANCE, offeredProfiles, l, pool, COUNTERS, System::nanoTime);
         try {
             engine.attachIce(harvester);
         } catch (IOException | RuntimeException e) {
+            closeQuietly(receiver);
             harvester.close();
             throw new IllegalStateException("cannot create the client ICE agent", e);
         }
-        return new ClientTransport(harvester, engine);
+        return new ClientTransport(harvester, receiver, engine);
+    }
+
+    /**
+     * A socket on ice4j's port, bound after ice4j's own: Linux delivers to the socket bound last
+     * (ice4j relies on the same rule for its pool), and once connected to the server it also
+     * outranks ice4j's unconnected socket for the server's datagrams.
+     */
+    private static DatagramChannel openReceiver(InetSocketAddress port) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
+            channel.bind(port);
+            channel.configureBlocking(false);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(DatagramChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was sent through it: nothing to lose
+        }
     }
 
     /** Counters of every ClientTransport in this process. */
@@ -86,6 +128,8 @@ public final class ClientTransport implements AutoCloseable {
         InetSocketAddress server = new InetSocketAddress(remoteHost, remotePort);
         try {
             harvester.openPathTo(server, engine.ice().localUfrag());
+            receiver.connect(server);
+            ClientReceiveLoop.shared().register(receiver, harvester);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the path to " + server, e);
         }
@@ -109,12 +153,14 @@ public final class ClientTransport implements AutoCloseable {
      */
     public void vanish() {
         engine.close("vanished", false);
+        closeQuietly(receiver);
         harvester.close();
     }
 
     @Override
     public void close() {
         engine.close("closed");
+        closeQuietly(receiver);
         harvester.close();
     }
 }

@@ -2,16 +2,28 @@ package org.roundtable.sfu.ice;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Instant;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.harvest.SinglePortUdpHarvester;
+import org.ice4j.util.Buffer;
+import org.ice4j.util.BufferHandler;
 
 /**
  * The client-side candidate of one synthetic participant: one UDP socket (on loopback in tests,
  * which ice4j's host harvester skips). ice4j's single-port harvester only opens a path to a
  * remote address when a check arrives from it; an ICE-controlling client sends first, so it
- * opens the path to the server itself ({@link #openPathTo}). Thread-safe as ice4j's listener.
+ * opens the path to the server itself ({@link #openPathTo}).
+ *
+ * <p>Datagrams may also reach ice4j from outside its own reading thread ({@link #deliver}): a
+ * client's receive loop that reads many sockets with one thread hands each datagram from the
+ * opened path here. Thread-safe as ice4j's listener.
  */
 public final class LoopbackClientHarvester extends SinglePortUdpHarvester {
+    /** The path {@link #openPathTo} opened: ice4j's socket for STUN, the component for the rest. */
+    private record Path(InetSocketAddress remote, MySocket stun, BufferHandler payload) { }
+
+    private volatile Path path;
 
     public LoopbackClientHarvester(TransportAddress localAddress) throws IOException {
         super(localAddress);
@@ -22,5 +34,33 @@ public final class LoopbackClientHarvester extends SinglePortUdpHarvester {
         if (maybeAcceptNewSession(null, remote, localUfrag) == null) {
             throw new IOException("no local candidate for ufrag " + localUfrag + " (harvest first)");
         }
+    }
+
+    @Override
+    protected MySocket addSocket(InetSocketAddress remote, String ufrag, BufferHandler payload) throws SocketException {
+        MySocket socket = super.addSocket(remote, ufrag, payload);
+        path = new Path(remote, socket, payload);
+        return socket;
+    }
+
+    /**
+     * Hands a datagram received from the opened path's remote to ice4j as its own reading thread
+     * would: STUN to the agent's STUN stack, anything else to the component's push callback, which
+     * then owns the buffer. False, with the buffer not taken, when no path is open.
+     */
+    public boolean deliver(Buffer datagram, boolean stun) {
+        Path p = path;
+        if (p == null) {
+            return false;
+        }
+        datagram.setRemoteAddress(p.remote());
+        datagram.setLocalAddress(localAddress);
+        if (stun) {
+            datagram.setReceivedTime(Instant.now());
+            p.stun().addBuffer(datagram);
+        } else {
+            p.payload().handleBuffer(datagram);
+        }
+        return true;
     }
 }

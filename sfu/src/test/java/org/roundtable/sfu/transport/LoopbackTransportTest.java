@@ -197,6 +197,26 @@ class LoopbackTransportTest {
     }
 
     @Test
+    void theClientReadsThroughTheSharedReceiveLoopNotIce4jsThreadPerSocket() throws Exception {
+        // on loopback a thread per client socket made the SFU wake one sleeping thread per datagram it sent
+        try (Pair p = connect(List.of(SrtpProfile.AEAD_AES_128_GCM), null)) {
+            assertNotNull(p.serverEvents.awaitConnected());
+            assertNotNull(p.clientEvents.awaitConnected()); // STUN answers and DTLS came through the loop too
+            for (int seq = 1; seq <= 20; seq++) {
+                assertTrue(p.server.protectAndSend(buffer(rtp(seq, 0x5EEDL, 200))));
+            }
+            for (int i = 0; i < 20; i++) {
+                PacketBuffer got = p.clientEvents.awaitPacket();
+                assertNotNull(got, "packet " + i);
+                assertTrue(p.client.unprotect(got));
+                got.release();
+                String thread = p.clientEvents.packetThreads.take();
+                assertTrue(thread.startsWith("client-receive-"), "handed over on " + thread);
+            }
+        }
+    }
+
+    @Test
     void serverPicksGcmWhenTheClientListsCmFirstLikeChromium() throws Exception {
         try (Pair p = connect(ClientTransport.CHROMIUM_ORDER, null)) {
             assertEquals(SrtpProfile.AEAD_AES_128_GCM, p.serverEvents.awaitConnected());

@@ -14,6 +14,8 @@ class RecordingListener implements TransportListener {
     final BlockingQueue<SrtpProfile> connected = new LinkedBlockingQueue<>();
     final BlockingQueue<PacketBuffer> packets = new LinkedBlockingQueue<>();
     final BlockingQueue<String> closed = new LinkedBlockingQueue<>();
+    /** The thread each packet was handed over on, in order. */
+    final BlockingQueue<String> packetThreads = new LinkedBlockingQueue<>();
 
     @Override
     public void onConnected(SrtpProfile profile) {
@@ -22,6 +24,7 @@ class RecordingListener implements TransportListener {
 
     @Override
     public void onPacket(PacketBuffer p) {
+        packetThreads.add(Thread.currentThread().getName());
         packets.add(p);
     }
 
