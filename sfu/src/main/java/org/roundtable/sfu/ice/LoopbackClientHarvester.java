@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 import org.ice4j.util.Buffer;
@@ -23,7 +24,7 @@ public final class LoopbackClientHarvester extends SinglePortUdpHarvester {
     /** The path {@link #openPathTo} opened: ice4j's socket for STUN, the component for the rest. */
     private record Path(InetSocketAddress remote, MySocket stun, BufferHandler payload) { }
 
-    private volatile Path path;
+    private final AtomicReference<Path> path = new AtomicReference<>();
 
     public LoopbackClientHarvester(TransportAddress localAddress) throws IOException {
         super(localAddress);
@@ -39,7 +40,8 @@ public final class LoopbackClientHarvester extends SinglePortUdpHarvester {
     @Override
     protected MySocket addSocket(InetSocketAddress remote, String ufrag, BufferHandler payload) throws SocketException {
         MySocket socket = super.addSocket(remote, ufrag, payload);
-        path = new Path(remote, socket, payload);
+        // the first is the one openPathTo opens; a peer's other addresses stay with ice4j's thread
+        path.compareAndSet(null, new Path(remote, socket, payload));
         return socket;
     }
 
@@ -49,7 +51,7 @@ public final class LoopbackClientHarvester extends SinglePortUdpHarvester {
      * then owns the buffer. False, with the buffer not taken, when no path is open.
      */
     public boolean deliver(Buffer datagram, boolean stun) {
-        Path p = path;
+        Path p = path.get();
         if (p == null) {
             return false;
         }
