@@ -36,6 +36,11 @@ public final class ConsentMonitor {
         return policy.expired(lastConfirmedNanos, nanoClock.getAsLong());
     }
 
+    /** How long consent lasts without another confirmation; not positive once it is lost. */
+    public long nanosLeft() {
+        return policy.nanosLeft(lastConfirmedNanos, nanoClock.getAsLong());
+    }
+
     /** Nanoseconds since the last confirmation. */
     public long sinceLastConfirmationNanos() {
         return nanoClock.getAsLong() - lastConfirmedNanos;

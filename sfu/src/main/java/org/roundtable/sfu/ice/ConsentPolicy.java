@@ -32,8 +32,13 @@ public record ConsentPolicy(Duration expiry) {
         }
     }
 
+    /** How long consent confirmed at {@code lastConfirmedNanos} still lasts at {@code nowNanos}; not positive once expired. */
+    public long nanosLeft(long lastConfirmedNanos, long nowNanos) {
+        return expiry.toNanos() - (nowNanos - lastConfirmedNanos);
+    }
+
     /** True when no confirmation arrived in the last {@link #expiry} (nanoTime-style clocks). */
     public boolean expired(long lastConfirmedNanos, long nowNanos) {
-        return nowNanos - lastConfirmedNanos >= expiry.toNanos();
+        return nanosLeft(lastConfirmedNanos, nowNanos) <= 0;
     }
 }

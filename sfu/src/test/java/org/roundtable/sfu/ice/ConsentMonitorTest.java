@@ -72,6 +72,19 @@ class ConsentMonitorTest {
     }
 
     @Test
+    void theTimeLeftFollowsTheLastConfirmationAndRunsOutAtTheExpiry() {
+        ConsentMonitor consent = new ConsentMonitor(THIRTY_SECONDS, () -> now);
+        advanceSeconds(12);
+        assertEquals(TimeUnit.SECONDS.toNanos(18), consent.nanosLeft());
+        consent.confirmed();
+        advanceSeconds(10);
+        assertEquals(TimeUnit.SECONDS.toNanos(20), consent.nanosLeft()); // the watch re-arms for this
+        advanceSeconds(20);
+        assertEquals(0, consent.nanosLeft());
+        assertTrue(consent.checkTimedOut()); // the same moment both ways of deciding agree on
+    }
+
+    @Test
     void policyExpiresExactlyAtTheExpiry() {
         assertFalse(THIRTY_SECONDS.expired(0, TimeUnit.SECONDS.toNanos(30) - 1));
         assertTrue(THIRTY_SECONDS.expired(0, TimeUnit.SECONDS.toNanos(30)));

@@ -111,6 +111,47 @@ class IceSessionTest {
         }
     }
 
+    @Test
+    void aPeerThatVanishesBeforeNominatingLosesConsentAlthoughIce4jNeverChecksIt() throws Exception {
+        Ice4jSetup.configure();
+        SinglePortUdpHarvester serverPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
+                port -> new SinglePortUdpHarvester(new TransportAddress(LO, port, Transport.UDP)));
+        LoopbackClientHarvester clientPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
+                port -> new LoopbackClientHarvester(new TransportAddress(LO, port, Transport.UDP)));
+        Recorder serverEvents = new Recorder();
+        Recorder clientEvents = new Recorder();
+        ConsentPolicy consent = Ice4jSetup.consentPolicy();
+        IceSession server = IceSession.create(serverPort, false, DISCARD, serverEvents, consent, System::nanoTime, null);
+        IceSession client = IceSession.create(clientPort, true, DISCARD, clientEvents, consent, System::nanoTime, null);
+        // a peer that has not nominated yet: the server's pair is valid (DTLS could run) but its agent
+        // does not complete, and ice4j sends consent checks only from COMPLETED on
+        client.agent().setNominationStrategy(org.ice4j.ice.NominationStrategy.NONE);
+        try {
+            server.start(client.localUfrag(), client.localPassword());
+            InetSocketAddress serverAddress = server.localAddress();
+            clientPort.openPathTo(serverAddress, client.localUfrag());
+            client.start(server.localUfrag(), server.localPassword(), serverAddress);
+            assertTrue(serverEvents.validated.await(10, TimeUnit.SECONDS), "the server validated no pair");
+            client.free(); // vanishes
+            clientPort.close();
+            long validatedAt = System.nanoTime();
+            long deadline = validatedAt + consent.expiry().toNanos() + TimeUnit.SECONDS.toNanos(10);
+            while (serverEvents.closed == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals("ice-consent-lost", serverEvents.closed, "server ICE " + server.state());
+            assertTrue(System.nanoTime() - validatedAt >= consent.expiry().toNanos() - TimeUnit.SECONDS.toNanos(1),
+                    "closed before the expiry");
+            assertTrue(server.state() != IceProcessingState.COMPLETED && server.state() != IceProcessingState.TERMINATED,
+                    "the scenario needs an agent that never completed: " + server.state());
+        } finally {
+            client.free();
+            server.free();
+            clientPort.close();
+            serverPort.close();
+        }
+    }
+
     private static CandidatePair awaitSelected(IceSession s) throws InterruptedException {
         for (int i = 0; i < 200 && s.component().getSelectedPair() == null; i++) {
             Thread.sleep(50);
