@@ -124,10 +124,18 @@ function renderFloor(view, moderator) {
   tick(view);
 }
 
+// Every state redraws the floor card: what the moderator typed (and the focus, mid-typing) moves to
+// the new field, or a hand raised between typing and clicking would grant the room's default time.
 function allottedInput(state) {
+  const previous = $('allotted-minutes');
+  const typed = previous?.dataset.typed === 'true';
   const minutes = state.settings.defaultAllottedSeconds / 60;
-  return h('label', { class: 'inline-field', title: 'Time for this intervention' },
-    h('input', { id: 'allotted-minutes', type: 'number', min: '0.25', step: '0.25', value: String(Math.round(minutes * 100) / 100) }), 'min');
+  const input = h('input', { id: 'allotted-minutes', type: 'number', min: '0.25', step: '0.25',
+    value: typed ? previous.value : String(Math.round(minutes * 100) / 100),
+    oninput: (event) => { event.target.dataset.typed = 'true'; } });
+  if (typed) input.dataset.typed = 'true';
+  if (previous && document.activeElement === previous) queueMicrotask(() => input.focus());
+  return h('label', { class: 'inline-field', title: 'Time for this intervention' }, input, 'min');
 }
 
 function allotted() {

@@ -196,6 +196,24 @@ class FloorE2ETest {
     }
 
     @Test
+    void theTimeAModeratorTypedSurvivesTheNextStateUpdate() {
+        Page moderator = open(Role.MODERATOR, "Mona Moderator", 1280, 800);
+        Page ana = open(Role.MINISTER, "Ana Ruiz", 800, 600);
+        Page bruno = open(Role.MINISTER, "Bruno Costa", 800, 600);
+        ana.click("#btn-hand");
+        waitFor(moderator, "() => window.roundtable.moderation.queue.length === 1", null);
+        moderator.fill("#allotted-minutes", "7");
+        // a hand raised between typing and clicking redraws the floor card
+        bruno.click("#btn-hand");
+        waitFor(moderator, "() => window.roundtable.moderation.queue.length === 2", null);
+        assertEquals("7", moderator.inputValue("#allotted-minutes"));
+        assertTrue((Boolean) moderator.evaluate("() => document.activeElement?.id === 'allotted-minutes'"),
+                "the field keeps the focus while the moderator types");
+        moderator.click("[data-action='grant-next']");
+        waitFor(moderator, "() => window.roundtable.moderation.floor && window.roundtable.moderation.floor.allottedSeconds === 420", null);
+    }
+
+    @Test
     void aRestartedServerGivesReconnectingPagesTheirQueueFloorAndRecord() throws Exception {
         Page moderator = open(Role.MODERATOR, "Mona Moderator", 1280, 800);
         moderator.click("[data-setting='audioPolicy:floor']");
