@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.DatagramChannel;
 import java.util.List;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
@@ -33,8 +31,6 @@ public final class ClientTransport implements AutoCloseable {
     public static final List<SrtpProfile> CHROMIUM_ORDER = List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM);
 
     private static final TransportCounters COUNTERS = new TransportCounters();
-    /** A second of a 2.5 Mbit/s participant's media: the receive loop may be busy with the others. */
-    private static final int RECEIVE_BUFFER = 512 * 1024;
 
     /** One certificate for every synthetic participant: generating one costs ~0.5 s. */
     private static final class SharedCertificate {
@@ -42,13 +38,12 @@ public final class ClientTransport implements AutoCloseable {
     }
 
     private final LoopbackClientHarvester harvester;
-    /** Bound to the harvester's port after it, so it, not ice4j's thread, receives (see {@link ClientReceiveLoop}). */
-    private final DatagramChannel receiver;
     private final SecureTransport engine;
+    /** The server's datagrams, read by the process's {@link ClientReceiveLoop} once {@link #connect} opened the path. */
+    private volatile ClientReceiveLoop.Registration receiving;
 
-    private ClientTransport(LoopbackClientHarvester harvester, DatagramChannel receiver, SecureTransport engine) {
+    private ClientTransport(LoopbackClientHarvester harvester, SecureTransport engine) {
         this.harvester = harvester;
-        this.receiver = receiver;
         this.engine = engine;
     }
 
@@ -69,50 +64,16 @@ public final class ClientTransport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind a client socket on " + bindAddress, e);
         }
-        DatagramChannel receiver;
+        SecureTransport engine;
         try {
-            receiver = openReceiver(harvester.getLocalAddress());
-        } catch (IOException e) {
-            harvester.close();
-            throw new UncheckedIOException("cannot open the receiving socket on " + harvester.getLocalAddress(), e);
-        }
-        SecureTransport engine = new SecureTransport("client-" + harvester.getLocalAddress().getPort(), true,
-                SharedCertificate.INSTANCE, offeredProfiles, l, pool, COUNTERS, System::nanoTime);
-        try {
+            engine = new SecureTransport("client-" + harvester.getLocalAddress().getPort(), true,
+                    SharedCertificate.INSTANCE, offeredProfiles, l, pool, COUNTERS, System::nanoTime);
             engine.attachIce(harvester);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(receiver);
             harvester.close();
             throw new IllegalStateException("cannot create the client ICE agent", e);
         }
-        return new ClientTransport(harvester, receiver, engine);
-    }
-
-    /**
-     * A socket on ice4j's port, bound after ice4j's own: Linux delivers to the socket bound last
-     * (ice4j relies on the same rule for its pool), and once connected to the server it also
-     * outranks ice4j's unconnected socket for the server's datagrams.
-     */
-    private static DatagramChannel openReceiver(InetSocketAddress port) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
-        try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
-            channel.bind(port);
-            channel.configureBlocking(false);
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
-            throw e;
-        }
-    }
-
-    private static void closeQuietly(DatagramChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing was sent through it: nothing to lose
-        }
+        return new ClientTransport(harvester, engine);
     }
 
     /** Counters of every ClientTransport in this process. */
@@ -128,8 +89,10 @@ public final class ClientTransport implements AutoCloseable {
         InetSocketAddress server = new InetSocketAddress(remoteHost, remotePort);
         try {
             harvester.openPathTo(server, engine.ice().localUfrag());
-            receiver.connect(server);
-            ClientReceiveLoop.shared().register(receiver, harvester);
+            receiving = ClientReceiveLoop.shared().open(harvester, server, COUNTERS);
+            if (engine.isClosed()) { // closed meanwhile: close() may have missed it
+                stopReceiving();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the path to " + server, e);
         }
@@ -152,15 +115,22 @@ public final class ClientTransport implements AutoCloseable {
      * crashed or unplugged participant: the server must notice through consent freshness.
      */
     public void vanish() {
+        stopReceiving();
         engine.close("vanished", false);
-        closeQuietly(receiver);
         harvester.close();
     }
 
     @Override
     public void close() {
+        stopReceiving();
         engine.close("closed");
-        closeQuietly(receiver);
         harvester.close();
+    }
+
+    private void stopReceiving() {
+        ClientReceiveLoop.Registration r = receiving;
+        if (r != null) {
+            r.close();
+        }
     }
 }

@@ -39,6 +39,8 @@ public final class TransportCounters {
     public long bytesIn() { return bytesIn.sum(); }
     /** Datagrams that are neither DTLS nor RTP/RTCP. */
     public long droppedUnknown() { return droppedUnknown.sum(); }
+    /** Counts a datagram dropped before it reached a transport (for a reader outside this package). */
+    public void countDroppedUnknown() { droppedUnknown.increment(); }
     /** RTP/RTCP received before the keys when the early-packet buffer was full. */
     public long droppedBeforeKeys() { return droppedBeforeKeys.sum(); }
     /** protectAndSend/unprotect called before the keys or after close. */
