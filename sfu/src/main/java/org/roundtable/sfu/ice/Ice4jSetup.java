@@ -11,8 +11,8 @@ public final class Ice4jSetup {
     /**
      * RFC 7675 section 5.1 checks consent every 5 s (randomized 4-6 s; ice4j's own default is 15 s).
      * With ice4j's retransmissions (30 resends, 100 ms doubling to 500 ms apart: a check is given up
-     * ~14.7 s after it is sent) and a 30 s expiry, a vanished peer is dropped 30-36 s after its last
-     * response.
+     * ~14.7 s after it is sent) and a 30 s expiry, a vanished peer is dropped 30 s after its last
+     * response by {@link ConsentDeadline} (30-36 s by the first timed-out check after the expiry).
      */
     static final String CONSENT_INTERVAL = "ice4j.consent-freshness.interval";
     static final String DEFAULT_CONSENT_INTERVAL = "5 seconds";

@@ -3,9 +3,7 @@ package org.roundtable.sfu.ice;
 import java.beans.PropertyChangeEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.ice4j.Transport;
@@ -27,11 +25,12 @@ import org.roundtable.sfu.udp.UdpDestination;
 
 /**
  * One ice4j {@link Agent} with one bundled, rtcp-muxed component, on a given harvester.
- * Payload arrives through the push API on ice4j's receive thread; events on ice4j threads.
- * Thread-safe as ice4j is; {@link #free} is idempotent.
+ * Payload arrives through the push API on ice4j's receive thread (or, for a client, on the thread
+ * of the {@code client.ClientReceiveLoop} that reads its socket); events on ice4j threads, and a
+ * consent deadline on the consent watch's. Thread-safe as ice4j is; {@link #free} is idempotent.
  */
 public final class IceSession {
-    /** ICE events, called on ice4j threads: hand over, never block. */
+    /** ICE events, called on ice4j threads (consent lost at its deadline: the consent watch's): hand over, never block. */
     public interface Events {
         /** A candidate pair passed its check: sending works from now on. */
         void onPairValidated();
@@ -53,9 +52,7 @@ public final class IceSession {
     /** Sends to the selected pair without ice4j's per-packet allocations and locks; null = always ice4j. */
     private final PairSender direct;
     private volatile boolean freed;
-    private final AtomicBoolean consentWatched = new AtomicBoolean();
-    /** The pending consent deadline check, cancelled when the session is freed. */
-    private volatile ScheduledFuture<?> consentDeadline;
+    private final ConsentDeadline consentDeadline;
     /** Written by whichever thread sends first after a pair change; an immutable value, so a stale read only re-encodes. */
     private volatile UdpDestination destination;
 
@@ -67,6 +64,7 @@ public final class IceSession {
         this.component = component;
         this.events = events;
         this.consent = consent;
+        this.consentDeadline = new ConsentDeadline(consent, ConsentWatch::after, this::consentExpired);
     }
 
     /**
@@ -162,10 +160,7 @@ public final class IceSession {
             return;
         }
         freed = true;
-        ScheduledFuture<?> deadline = consentDeadline;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
+        consentDeadline.stop();
         agent.free();
     }
 
@@ -210,34 +205,12 @@ public final class IceSession {
                 + " from its check list; put back so that the peer's consent checks are answered");
     }
 
-    /**
-     * Ends the session once consent has gone unconfirmed for the whole expiry, whatever ice4j says.
-     * ice4j sends consent checks only after its agent COMPLETED, which a controlled agent does when
-     * the peer's nomination arrives: a peer that vanished after its pair was validated but before
-     * that (its DTLS handshake may be done by then) sent no more checks, ice4j timed none out, and
-     * the session stayed open forever. Re-armed for the new deadline while confirmations come.
-     */
-    private void checkConsentDeadline() {
-        if (freed) {
-            return;
-        }
-        long left = consent.nanosLeft();
-        if (left > 0) {
-            watchConsentFor(left);
-            return;
-        }
+    /** The consent deadline passed without a confirmation (see {@link ConsentDeadline}); on its timer thread. */
+    private void consentExpired() {
         IceProcessingState state = agent.getState();
         LOG.info(() -> "no consent confirmation for " + TimeUnit.NANOSECONDS.toMillis(consent.sinceLastConfirmationNanos())
                 + " ms (ICE " + state + "): closed");
         events.onIceClosed("ice-consent-lost");
-    }
-
-    private void watchConsentFor(long nanos) {
-        ScheduledFuture<?> next = ConsentWatch.after(nanos, this::checkConsentDeadline);
-        consentDeadline = next;
-        if (freed) { // freed meanwhile: free() may have cancelled the previous check only
-            next.cancel(false);
-        }
     }
 
     /** For tests in this package: the ice4j stream and component behind this session. */
@@ -264,9 +237,7 @@ public final class IceSession {
         String name = e.getPropertyName();
         if (IceMediaStream.PROPERTY_PAIR_VALIDATED.equals(name)) {
             consent.confirmed(); // a pair is validated by an authenticated success response
-            if (consentWatched.compareAndSet(false, true)) {
-                watchConsentFor(consent.nanosLeft());
-            }
+            consentDeadline.start();
             events.onPairValidated();
         } else if (IceMediaStream.PROPERTY_PAIR_CONSENT_FRESHNESS_CHANGED.equals(name)) {
             // ice4j raises it for success responses on the selected pair only
