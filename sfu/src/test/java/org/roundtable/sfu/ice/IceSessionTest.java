@@ -53,24 +53,50 @@ class IceSessionTest {
         }
     };
 
-    @Test
-    void aSelectedPairThatLeftIce4jsCheckListIsPutBackSoThePeersChecksAreAnswered() throws Exception {
-        Ice4jSetup.configure();
-        SinglePortUdpHarvester serverPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
-                port -> new SinglePortUdpHarvester(new TransportAddress(LO, port, Transport.UDP)));
-        LoopbackClientHarvester clientPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
-                port -> new LoopbackClientHarvester(new TransportAddress(LO, port, Transport.UDP)));
-        Recorder serverEvents = new Recorder();
-        Recorder clientEvents = new Recorder();
-        ConsentPolicy consent = Ice4jSetup.consentPolicy();
-        IceSession server = IceSession.create(serverPort, false, DISCARD, serverEvents, consent, System::nanoTime, null);
-        IceSession client = IceSession.create(clientPort, true, DISCARD, clientEvents, consent, System::nanoTime, null);
-        try (LogCapture log = new LogCapture(IceSession.class.getName())) {
-            server.start(client.localUfrag(), client.localPassword()); // learns the client as peer-reflexive
+    /** A server-side session and a client-side one on their own loopback ports, not yet started. */
+    private static final class Peers implements AutoCloseable {
+        final SinglePortUdpHarvester serverPort;
+        final LoopbackClientHarvester clientPort;
+        final Recorder serverEvents = new Recorder();
+        final Recorder clientEvents = new Recorder();
+        final ConsentPolicy consent;
+        final IceSession server;
+        final IceSession client;
+
+        Peers() throws Exception {
+            Ice4jSetup.configure();
+            consent = Ice4jSetup.consentPolicy();
+            serverPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
+                    port -> new SinglePortUdpHarvester(new TransportAddress(LO, port, Transport.UDP)));
+            clientPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
+                    port -> new LoopbackClientHarvester(new TransportAddress(LO, port, Transport.UDP)));
+            server = IceSession.create(serverPort, false, DISCARD, serverEvents, consent, System::nanoTime, null);
+            client = IceSession.create(clientPort, true, DISCARD, clientEvents, consent, System::nanoTime, null);
+        }
+
+        /** Starts both (the server learns the client as peer-reflexive) and waits for the server's valid pair. */
+        void connect() throws Exception {
+            server.start(client.localUfrag(), client.localPassword());
             InetSocketAddress serverAddress = server.localAddress();
             clientPort.openPathTo(serverAddress, client.localUfrag());
             client.start(server.localUfrag(), server.localPassword(), serverAddress);
             assertTrue(serverEvents.validated.await(10, TimeUnit.SECONDS), "the server validated no pair");
+        }
+
+        @Override
+        public void close() {
+            client.free();
+            server.free();
+            clientPort.close();
+            serverPort.close();
+        }
+    }
+
+    @Test
+    void aSelectedPairThatLeftIce4jsCheckListIsPutBackSoThePeersChecksAreAnswered() throws Exception {
+        try (Peers peers = new Peers(); LogCapture log = new LogCapture(IceSession.class.getName())) {
+            IceSession server = peers.server;
+            peers.connect();
             CandidatePair selected = awaitSelected(server);
             // the bug needs ice4j's own checks stopped: before that, ice4j answers a check and adds a new pair itself
             for (int i = 0; i < 300 && server.state() != IceProcessingState.TERMINATED; i++) {
@@ -100,55 +126,31 @@ class IceSessionTest {
             }
             assertTrue(log.messages().stream().anyMatch(m -> m.contains("put back")), log.messages().toString());
             // the client's consent outlives an expiry (5 s in tests) after the repair: its checks are answered
-            Thread.sleep(consent.expiry().toMillis() + 2000);
-            assertNull(clientEvents.closed, "the client lost consent");
-            assertNull(serverEvents.closed, "the server lost consent");
-        } finally {
-            client.free();
-            server.free();
-            clientPort.close();
-            serverPort.close();
+            Thread.sleep(peers.consent.expiry().toMillis() + 2000);
+            assertNull(peers.clientEvents.closed, "the client lost consent");
+            assertNull(peers.serverEvents.closed, "the server lost consent");
         }
     }
 
     @Test
     void aPeerThatVanishesBeforeNominatingLosesConsentAlthoughIce4jNeverChecksIt() throws Exception {
-        Ice4jSetup.configure();
-        SinglePortUdpHarvester serverPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
-                port -> new SinglePortUdpHarvester(new TransportAddress(LO, port, Transport.UDP)));
-        LoopbackClientHarvester clientPort = ShareablePort.bindReserved(new InetSocketAddress(LO, 0),
-                port -> new LoopbackClientHarvester(new TransportAddress(LO, port, Transport.UDP)));
-        Recorder serverEvents = new Recorder();
-        Recorder clientEvents = new Recorder();
-        ConsentPolicy consent = Ice4jSetup.consentPolicy();
-        IceSession server = IceSession.create(serverPort, false, DISCARD, serverEvents, consent, System::nanoTime, null);
-        IceSession client = IceSession.create(clientPort, true, DISCARD, clientEvents, consent, System::nanoTime, null);
-        // a peer that has not nominated yet: the server's pair is valid (DTLS could run) but its agent
-        // does not complete, and ice4j sends consent checks only from COMPLETED on
-        client.agent().setNominationStrategy(org.ice4j.ice.NominationStrategy.NONE);
-        try {
-            server.start(client.localUfrag(), client.localPassword());
-            InetSocketAddress serverAddress = server.localAddress();
-            clientPort.openPathTo(serverAddress, client.localUfrag());
-            client.start(server.localUfrag(), server.localPassword(), serverAddress);
-            assertTrue(serverEvents.validated.await(10, TimeUnit.SECONDS), "the server validated no pair");
-            client.free(); // vanishes
-            clientPort.close();
+        try (Peers peers = new Peers()) {
+            // a peer that has not nominated yet: the server's pair is valid (DTLS could run) but its agent
+            // does not complete, and ice4j sends consent checks only from COMPLETED on
+            peers.client.agent().setNominationStrategy(org.ice4j.ice.NominationStrategy.NONE);
+            peers.connect();
+            peers.client.free(); // vanishes
+            peers.clientPort.close();
             long validatedAt = System.nanoTime();
-            long deadline = validatedAt + consent.expiry().toNanos() + TimeUnit.SECONDS.toNanos(10);
-            while (serverEvents.closed == null && System.nanoTime() < deadline) {
+            long expiry = peers.consent.expiry().toNanos();
+            while (peers.serverEvents.closed == null && System.nanoTime() < validatedAt + expiry + TimeUnit.SECONDS.toNanos(10)) {
                 Thread.sleep(50);
             }
-            assertEquals("ice-consent-lost", serverEvents.closed, "server ICE " + server.state());
-            assertTrue(System.nanoTime() - validatedAt >= consent.expiry().toNanos() - TimeUnit.SECONDS.toNanos(1),
-                    "closed before the expiry");
-            assertTrue(server.state() != IceProcessingState.COMPLETED && server.state() != IceProcessingState.TERMINATED,
-                    "the scenario needs an agent that never completed: " + server.state());
-        } finally {
-            client.free();
-            server.free();
-            clientPort.close();
-            serverPort.close();
+            IceProcessingState state = peers.server.state();
+            assertEquals("ice-consent-lost", peers.serverEvents.closed, "server ICE " + state);
+            assertTrue(System.nanoTime() - validatedAt >= expiry - TimeUnit.SECONDS.toNanos(1), "closed before the expiry");
+            assertTrue(state != IceProcessingState.COMPLETED && state != IceProcessingState.TERMINATED,
+                    "the scenario needs an agent that never completed: " + state);
         }
     }
 
