@@ -31,10 +31,11 @@ final class ConsentDeadline {
     private final Timer timer;
     private final Runnable onLost;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean lost = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile Future<?> pending;
 
-    /** @param onLost called once, on the timer's thread, when the deadline passes unconfirmed */
+    /** @param onLost called once, on the timer's thread or {@link #lostNow}'s caller, when consent is lost */
     ConsentDeadline(ConsentMonitor consent, Timer timer, Runnable onLost) {
         this.consent = consent;
         this.timer = timer;
@@ -57,6 +58,18 @@ final class ConsentDeadline {
         }
     }
 
+    /**
+     * Decides at once (one of ice4j's consent checks timed out, which alone is no proof): true when
+     * consent is lost, {@code onLost} then having run, false while it still lasts.
+     */
+    boolean lostNow() {
+        if (!consent.expired()) {
+            return false;
+        }
+        expire();
+        return true;
+    }
+
     private void check() {
         if (stopped) {
             return;
@@ -66,7 +79,14 @@ final class ConsentDeadline {
             arm(left);
             return;
         }
+        expire();
+    }
+
+    private void expire() {
         stopped = true;
+        if (!lost.compareAndSet(false, true)) {
+            return;
+        }
         try {
             onLost.run();
         } catch (RuntimeException e) {

@@ -3,8 +3,9 @@ package org.roundtable.sfu.ice;
 import java.util.function.LongSupplier;
 
 /**
- * Remembers when consent on the selected pair was last confirmed and, when one of ice4j's consent
- * checks times out, asks the {@link ConsentPolicy} whether consent is really gone.
+ * Remembers when consent on the selected pair was last confirmed and asks the {@link ConsentPolicy}
+ * whether consent is gone, which {@link ConsentDeadline} does at the deadline and when one of
+ * ice4j's consent checks times out.
  *
  * <p>Why not trust a single timeout: ice4j (3.2) can time out a check that WAS answered. Its STUN
  * client transaction is registered, sent, and only then has its retransmission timer scheduled; when
@@ -31,8 +32,8 @@ public final class ConsentMonitor {
         lastConfirmedNanos = nanoClock.getAsLong();
     }
 
-    /** A consent check on the selected pair timed out. @return true if consent is lost */
-    public boolean checkTimedOut() {
+    /** True once no confirmation arrived for the whole expiry: consent is lost. */
+    public boolean expired() {
         return policy.expired(lastConfirmedNanos, nanoClock.getAsLong());
     }
 

@@ -205,7 +205,7 @@ public final class IceSession {
                 + " from its check list; put back so that the peer's consent checks are answered");
     }
 
-    /** The consent deadline passed without a confirmation (see {@link ConsentDeadline}); on its timer thread. */
+    /** Consent went unconfirmed for the whole expiry (see {@link ConsentDeadline}): at its deadline or a timed-out check. */
     private void consentExpired() {
         IceProcessingState state = agent.getState();
         LOG.info(() -> "no consent confirmation for " + TimeUnit.NANOSECONDS.toMillis(consent.sinceLastConfirmationNanos())
@@ -249,9 +249,7 @@ public final class IceSession {
                 && pair == component.getSelectedPair()) {
             // after completion the only checks on the selected pair are consent freshness (RFC 7675);
             // one timed-out check is not proof (see ConsentMonitor): the age of the last response decides
-            if (consent.checkTimedOut()) {
-                events.onIceClosed("ice-consent-lost");
-            } else {
+            if (!consentDeadline.lostNow()) {
                 LOG.fine(() -> "consent check timed out on " + pair.toShortString() + " but consent was confirmed "
                         + TimeUnit.NANOSECONDS.toMillis(consent.sinceLastConfirmationNanos()) + " ms ago: kept");
                 events.onConsentTimeoutTolerated();

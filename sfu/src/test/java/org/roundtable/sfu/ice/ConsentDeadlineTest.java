@@ -1,6 +1,7 @@
 package org.roundtable.sfu.ice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -64,6 +65,19 @@ class ConsentDeadlineTest {
         runPendingCheck();
         assertEquals(1, lost);
         assertEquals(2, checks.size());
+    }
+
+    @Test
+    void aTimedOutCheckDecidesAtOnceAndTheLossIsReportedOnce() {
+        deadline.start();
+        now += 10 * SECOND;
+        assertFalse(deadline.lostNow()); // one timed-out check while consent lasts: tolerated
+        now += 20 * SECOND;
+        assertTrue(deadline.lostNow());
+        assertEquals(1, lost);
+        assertTrue(deadline.lostNow()); // a later timeout, and the check still pending, change nothing
+        checks.get(0).run();
+        assertEquals(1, lost);
     }
 
     @Test

@@ -38,12 +38,12 @@ class ConsentMonitorTest {
         advanceSeconds(5);
         consent.confirmed();
         advanceSeconds(1.3);
-        assertFalse(consent.checkTimedOut());
+        assertFalse(consent.expired());
         for (int i = 0; i < 20; i++) { // a long call with a timeout after every answer
             advanceSeconds(5);
             consent.confirmed();
             advanceSeconds(4.9);
-            assertFalse(consent.checkTimedOut());
+            assertFalse(consent.expired());
             advanceSeconds(-4.9);
         }
     }
@@ -54,11 +54,11 @@ class ConsentMonitorTest {
         consent.confirmed(); // last answer; the peer vanishes now
         // production timing: checks every ~5 s, each given up 15.5 s after it was sent
         advanceSeconds(5 + 15.5);
-        assertFalse(consent.checkTimedOut());
+        assertFalse(consent.expired());
         advanceSeconds(5);
-        assertFalse(consent.checkTimedOut());
+        assertFalse(consent.expired());
         advanceSeconds(5);
-        assertTrue(consent.checkTimedOut()); // 30.5 s after the last answer
+        assertTrue(consent.expired()); // 30.5 s after the last answer
         assertEquals(TimeUnit.MILLISECONDS.toNanos(30_500), consent.sinceLastConfirmationNanos());
     }
 
@@ -66,9 +66,9 @@ class ConsentMonitorTest {
     void consentStartsFreshWhenTheMonitorIsCreated() {
         ConsentMonitor consent = new ConsentMonitor(THIRTY_SECONDS, () -> now);
         advanceSeconds(29.999);
-        assertFalse(consent.checkTimedOut());
+        assertFalse(consent.expired());
         advanceSeconds(0.001);
-        assertTrue(consent.checkTimedOut());
+        assertTrue(consent.expired());
     }
 
     @Test
@@ -81,7 +81,7 @@ class ConsentMonitorTest {
         assertEquals(TimeUnit.SECONDS.toNanos(20), consent.nanosLeft()); // the watch re-arms for this
         advanceSeconds(20);
         assertEquals(0, consent.nanosLeft());
-        assertTrue(consent.checkTimedOut()); // the same moment both ways of deciding agree on
+        assertTrue(consent.expired()); // the same moment both ways of deciding agree on
     }
 
     @Test
