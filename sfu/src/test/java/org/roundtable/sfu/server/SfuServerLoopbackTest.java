@@ -104,32 +104,41 @@ class SfuServerLoopbackTest {
         long bVideoRtxSsrc = bVideo.rtxSsrcByPrimary().get(bVideoSsrc);
 
         await(() -> aPub.connected && bSub.connected, "both transports connect");
-        // a DTLS client is done when the server's Finished arrives, which the server sends just before it
-        // installs its own keys: until then a copy forwarded to bob is dropped (transport-not-connected)
-        await(() -> server.counters().dtlsHandshakes() >= 2, "the server's side of both transports has its keys");
-
-        // Alice sends 50 audio and 50 video packets
         int audioLevelId = aAudio.extensionId(AudioLevelExtension.URI);
         int aAudioTcc = aAudio.extensionId(TransportCcExtension.URI);
         int aVideoTcc = aVideo.extensionId(TransportCcExtension.URI);
-        int transportSeq = 1000;
+        int[] transportSeq = {1000};
+        int[] audioSeq = {100};
+        Runnable sendAudio = () -> {
+            int seq = audioSeq[0]++;
+            int tcc = transportSeq[0]++;
+            aPub.send(TestPackets.rtp(aAudio.codec().pt(), seq, 960L * seq, AUDIO_SSRC, seq == 100,
+                    new int[][] {{audioLevelId, 0x80 | 30}, {aAudioTcc, tcc >>> 8, tcc & 0xFF}}, 80, seq));
+        };
+
+        // The server's worker starts forwarding to bob a moment after his handshake (it learns of it through
+        // its task queue) and skips him until then, uncounted: audio proves the path before the counted packets
+        await(() -> { sendAudio.run(); drain(bSub); return countSsrc(bSub.rtp, bAudioSsrc) > 0; }, "bob gets a first audio packet");
+        Thread.sleep(50);
+        drain(bSub);
+        int audioBefore = countSsrc(bSub.rtp, bAudioSsrc);
+
+        // Alice sends 50 audio and 50 video packets
         for (int i = 0; i < 50; i++) {
-            aPub.send(TestPackets.rtp(aAudio.codec().pt(), 100 + i, 960L * i, AUDIO_SSRC, i == 0,
-                    new int[][] {{audioLevelId, 0x80 | 30}, {aAudioTcc, transportSeq >>> 8, transportSeq & 0xFF}}, 80, i));
-            transportSeq++;
+            sendAudio.run();
+            int tcc = transportSeq[0]++;
             byte[] v = TestPackets.rtp(aVideo.codec().pt(), 60_000 + i, 3000L * (i / 2), VIDEO_SSRC, i % 2 == 1,
-                    new int[][] {{aVideoTcc, transportSeq >>> 8, transportSeq & 0xFF}}, 900, i);
+                    new int[][] {{aVideoTcc, tcc >>> 8, tcc & 0xFF}}, 900, i);
             TestPackets.vp8Descriptor(v, v.length - 900, i / 2, i % 2 == 0, i == 0);
             aPub.send(v);
-            transportSeq++;
             if (i % 10 == 9) {
                 Thread.sleep(20); // paced like a real sender, so the server's inbox never overflows
             }
         }
 
-        await(() -> { drain(bSub); return countSsrc(bSub.rtp, bAudioSsrc) >= 50 && countSsrc(bSub.rtp, bVideoSsrc) >= 50; },
-                () -> "bob receives every forwarded packet (audio " + countSsrc(bSub.rtp, bAudioSsrc) + ", video "
-                        + countSsrc(bSub.rtp, bVideoSsrc) + "; server drops " + server.counters().droppedByReason() + ")");
+        await(() -> { drain(bSub); return countSsrc(bSub.rtp, bAudioSsrc) >= audioBefore + 50 && countSsrc(bSub.rtp, bVideoSsrc) >= 50; },
+                () -> "bob receives every forwarded packet (audio " + (countSsrc(bSub.rtp, bAudioSsrc) - audioBefore)
+                        + ", video " + countSsrc(bSub.rtp, bVideoSsrc) + "; server drops " + server.counters().droppedByReason() + ")");
         assertTrue(events.contains("added alice:0 AUDIO"), events.toString());
         DelayDistribution delay = server.counters().forwardingDelay();
         assertTrue(delay.total() >= 100, "every forwarded packet's time in the server is recorded: " + delay.total());
@@ -146,6 +155,12 @@ class SfuServerLoopbackTest {
             assertEquals((firstSeq + i) & 0xFFFF, view.sequenceNumber(), "continuous sequence");
         }
         List<byte[]> bobAudio = bySsrc(bSub.rtp, bAudioSsrc);
+        int counted = bobAudio.size() - 50;
+        int firstCounted = view.wrap(bobAudio.get(counted), 0, bobAudio.get(counted).length).sequenceNumber();
+        for (int i = 0; i < 50; i++) {
+            view.wrap(bobAudio.get(counted + i), 0, bobAudio.get(counted + i).length);
+            assertEquals((firstCounted + i) & 0xFFFF, view.sequenceNumber(), "continuous audio sequence");
+        }
         view.wrap(bobAudio.get(0), 0, bobAudio.get(0).length);
         assertEquals(bAudio.codec().pt(), view.payloadType());
         int bLevelId = bAudio.extensionId(AudioLevelExtension.URI);
@@ -182,10 +197,10 @@ class SfuServerLoopbackTest {
         alice.setMayPublish(false);
         await(() -> events.contains("removed alice:1"), "tracks removed on demotion");
         for (int i = 50; i < 60; i++) {
+            int tcc = transportSeq[0]++;
             byte[] v = TestPackets.rtp(aVideo.codec().pt(), 60_000 + i, 3000L * (i / 2), VIDEO_SSRC, false,
-                    new int[][] {{aVideoTcc, transportSeq >>> 8, transportSeq & 0xFF}}, 900, i);
+                    new int[][] {{aVideoTcc, tcc >>> 8, tcc & 0xFF}}, 900, i);
             aPub.send(v);
-            transportSeq++;
         }
         await(() -> server.counters().dropped(DropReason.NOT_PUBLISHER) >= 13, "non-publisher media dropped");
         assertTrue(server.counters().droppedByReason().get("not-publisher") >= 13);
