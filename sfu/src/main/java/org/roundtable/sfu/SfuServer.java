@@ -20,6 +20,7 @@ import org.roundtable.sfu.conference.IceLegTransport;
 import org.roundtable.sfu.conference.SfuContext;
 import org.roundtable.sfu.stats.NtpTime;
 import org.roundtable.sfu.transport.MediaPort;
+import org.roundtable.sfu.transport.MediaPortReader;
 import org.roundtable.sfu.worker.MediaWorker;
 import org.roundtable.sfu.worker.SendLanes;
 
@@ -58,7 +59,15 @@ public final class SfuServer implements MediaServer {
         MediaPort port = MediaPort.open(config, clock);
         List<MediaWorker> workers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            workers.add(new MediaWorker("sfu-media-" + i, clock, port.heldSends()).start());
+            MediaWorker w = new MediaWorker("sfu-media-" + i, clock, port.heldSends());
+            if (i == 0) {
+                // the first conference lands here too (least loaded, first in order): its packets wake one thread
+                MediaPortReader reader = port.openReader();
+                if (reader != null) {
+                    w.readsFrom(reader);
+                }
+            }
+            workers.add(w.start());
         }
         AtomicInteger controlThreads = new AtomicInteger();
         ExecutorService control = Executors.newCachedThreadPool(r -> {

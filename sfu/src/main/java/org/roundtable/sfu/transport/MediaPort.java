@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
-import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 import org.roundtable.sfu.api.MediaException;
 import org.roundtable.sfu.api.SfuConfig;
 import org.roundtable.sfu.buffer.BufferPool;
@@ -18,6 +17,7 @@ import org.roundtable.sfu.buffer.PacketBuffer;
 import org.roundtable.sfu.dtls.DtlsCertificate;
 import org.roundtable.sfu.ice.Ice4jSetup;
 import org.roundtable.sfu.ice.PairSender;
+import org.roundtable.sfu.ice.SharedPortHarvester;
 import org.roundtable.sfu.udp.NativeDatagrams;
 import org.roundtable.sfu.udp.ShareablePort;
 import org.roundtable.sfu.worker.HeldSends;
@@ -31,7 +31,7 @@ import org.roundtable.sfu.srtp.SrtpProfile;
  */
 public final class MediaPort implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MediaPort.class.getName());
-    private final SinglePortUdpHarvester harvester;
+    private final SharedPortHarvester harvester;
     /** Null when it could not be bound: then ice4j sends everything (slower, same behaviour). */
     private final PairSender direct;
     private final String advertisedAddress;
@@ -40,8 +40,9 @@ public final class MediaPort implements AutoCloseable {
     private final TransportCounters counters = new TransportCounters();
     private final LongSupplier nanoClock;
     private final Map<ServerTransport, Boolean> live = new ConcurrentHashMap<>();
+    private volatile MediaPortReader reader;
 
-    private MediaPort(SinglePortUdpHarvester harvester, PairSender direct, String advertisedAddress,
+    private MediaPort(SharedPortHarvester harvester, PairSender direct, String advertisedAddress,
                       DtlsCertificate certificate, LongSupplier nanoClock) {
         this.harvester = harvester;
         this.direct = direct;
@@ -65,7 +66,7 @@ public final class MediaPort implements AutoCloseable {
             InetAddress bind = InetAddress.getByName(cfg.bindAddress());
             // the send channel binds first: the socket bound last (ice4j's) is the one that receives
             PairSender direct = bindDirectSender(bind, cfg.mediaPort(), Math.max(1, cfg.mediaWorkers()));
-            SinglePortUdpHarvester harvester;
+            SharedPortHarvester harvester;
             try {
                 harvester = bindHarvester(bind, direct != null ? direct.localPort() : cfg.mediaPort(), direct != null);
             } catch (IOException | RuntimeException e) {
@@ -87,13 +88,13 @@ public final class MediaPort implements AutoCloseable {
     }
 
     /** ice4j's harvester on the port the direct channel claimed, or (without it) on a port claimed for it. */
-    private static SinglePortUdpHarvester bindHarvester(InetAddress bind, int port, boolean claimed) throws IOException {
+    private static SharedPortHarvester bindHarvester(InetAddress bind, int port, boolean claimed) throws IOException {
         if (claimed) {
-            return new SinglePortUdpHarvester(new TransportAddress(bind, port, Transport.UDP));
+            return new SharedPortHarvester(new TransportAddress(bind, port, Transport.UDP));
         }
         // ice4j alone binds with SO_REUSEADDR and could share the port with a stranger (see ShareablePort)
         return ShareablePort.bindReserved(new InetSocketAddress(bind, port),
-                reserved -> new SinglePortUdpHarvester(new TransportAddress(bind, reserved, Transport.UDP)));
+                reserved -> new SharedPortHarvester(new TransportAddress(bind, reserved, Transport.UDP)));
     }
 
     private static PairSender bindDirectSender(InetAddress bind, int port, int channels) {
@@ -112,6 +113,32 @@ public final class MediaPort implements AutoCloseable {
     public static final String DIRECT_SEND_OFF = "roundtable.sfu.ice4j-send";
 
     public int port() { return port; }
+
+    /**
+     * Takes the port's reading over from ice4j's thread (see {@link MediaPortReader}): from now on
+     * the caller's thread must call {@link MediaPortReader#receive} (a media worker does, between
+     * its other work). Null, with ice4j reading on, when it cannot be opened or is switched off
+     * ({@link #ICE4J_RECEIVE}). Once per port.
+     */
+    public synchronized MediaPortReader openReader() {
+        if (reader != null) {
+            throw new IllegalStateException("the media port already has a reader");
+        }
+        if (Boolean.getBoolean(ICE4J_RECEIVE)) {
+            return null;
+        }
+        try {
+            reader = MediaPortReader.open(harvester, counters, nanoClock);
+            LOG.info("media port " + port + ": read by a media worker");
+            return reader;
+        } catch (IOException e) {
+            LOG.warning("media port " + port + ": ice4j's thread reads it (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /** System property: true leaves the media port to ice4j's receiving thread (for comparisons). */
+    public static final String ICE4J_RECEIVE = "roundtable.sfu.ice4j-receive";
 
     /** Whether media leaves through the direct send channel (see {@link PairSender}). */
     public boolean sendsDirect() { return direct != null; }
@@ -157,6 +184,10 @@ public final class MediaPort implements AutoCloseable {
             t.close();
         }
         live.clear();
+        MediaPortReader r = reader;
+        if (r != null) {
+            r.close();
+        }
         harvester.close();
         if (direct != null) {
             direct.close();

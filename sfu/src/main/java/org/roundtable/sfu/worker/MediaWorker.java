@@ -1,5 +1,9 @@
 package org.roundtable.sfu.worker;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -16,13 +20,17 @@ import org.roundtable.sfu.thread.MediaThread;
  * One media thread. Owns conferences: all their state is touched only here. Other threads reach
  * it by queueing control tasks ({@link #submit}), packets ({@link Inbox#offer}) and packets to
  * send for the endpoints bound to its {@link SendLane}; it parks when idle until a queue fills or
- * its next timer is due. Runs on its own thread, or is driven step by
+ * its next timer is due. A worker may also read a socket itself ({@link #readsFrom}): then it
+ * waits on that socket's readiness instead of parking. Runs on its own thread, or is driven step by
  * step with {@link #runOnce()} in tests (then with an injected clock).
  */
 public final class MediaWorker implements AutoCloseable {
     static final Logger LOG = Logger.getLogger(MediaWorker.class.getName());
     private static final int PACKETS_PER_INBOX_TURN = 64;
     private static final int HELD_STAMPS = 256;
+    /** Datagrams read from the worker's own socket per round, between its queues' turns. */
+    private static final int RECEIVES_PER_TURN = 64;
+    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String name;
     private final LongSupplier clock;
@@ -40,6 +48,10 @@ public final class MediaWorker implements AutoCloseable {
     /** Receive times of forwarded packets handed to {@link #held} and not yet flushed (worker thread only). */
     private final long[] heldReceivedNanos = new long[HELD_STAMPS];
     private int heldCount;
+    /** The socket this worker reads, or null; set before {@link #start}. */
+    private ReceiveSource source;
+    /** Waits on {@link #source} when idle; null without one. */
+    private volatile Selector selector;
     private volatile Thread thread;
     private volatile boolean parked;
     private volatile boolean stopping;
@@ -53,6 +65,25 @@ public final class MediaWorker implements AutoCloseable {
         this.name = name;
         this.clock = nanoClock;
         this.held = held;
+    }
+
+    /**
+     * Makes this worker read {@code receiveSource} between its other work and wait on it when idle.
+     * Before {@link #start}: the source is then used only on the worker's thread.
+     */
+    public MediaWorker readsFrom(ReceiveSource receiveSource) {
+        if (thread != null) {
+            throw new IllegalStateException("media worker " + name + " already runs");
+        }
+        try {
+            Selector s = Selector.open();
+            receiveSource.channel().register(s, SelectionKey.OP_READ);
+            selector = s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("media worker " + name + " cannot wait on its socket", e);
+        }
+        source = receiveSource;
+        return this;
     }
 
     /** Starts the worker's own thread. */
@@ -126,6 +157,11 @@ public final class MediaWorker implements AutoCloseable {
 
     void wake() {
         if (parked) {
+            Selector s = selector;
+            if (s != null) {
+                s.wakeup();
+                return;
+            }
             Thread t = thread;
             if (t != null) {
                 LockSupport.unpark(t);
@@ -133,9 +169,15 @@ public final class MediaWorker implements AutoCloseable {
         }
     }
 
-    /** One round: control tasks, then received packets, then packets to send, then due timers. Returns the work done. */
+    /**
+     * One round: datagrams from its own socket, control tasks, then received packets, then packets
+     * to send, then due timers. Returns the work done.
+     */
     public int runOnce() {
         int done = 0;
+        if (source != null) {
+            done += source.receive(RECEIVES_PER_TURN);
+        }
         Runnable task;
         while ((task = tasks.poll()) != null) {
             done++;
@@ -201,8 +243,7 @@ public final class MediaWorker implements AutoCloseable {
             }
             parked = true;
             if (tasks.isEmpty() && ready.isEmpty() && lane.isEmpty() && !stopping) {
-                long wait = timers.nanosUntilNext(clock.getAsLong());
-                LockSupport.parkNanos(this, Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
+                idle(Math.min(timers.nanosUntilNext(clock.getAsLong()), MAX_IDLE_NANOS));
             }
             parked = false;
         }
@@ -210,6 +251,34 @@ public final class MediaWorker implements AutoCloseable {
         runOnce();
         timers.clear();
         lane.clear();
+        closeSelector();
+    }
+
+    /** Sleeps until woken, a datagram arrives on the worker's socket, or {@code nanos} have passed. */
+    private void idle(long nanos) {
+        Selector s = selector;
+        if (s == null) {
+            LockSupport.parkNanos(this, nanos);
+            return;
+        }
+        try {
+            // rounded up: a timer is at most a millisecond late, never run early in a spin
+            s.select(key -> { }, Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "media worker " + name + ": waiting on its socket failed", e);
+            LockSupport.parkNanos(this, nanos);
+        }
+    }
+
+    private void closeSelector() {
+        Selector s = selector;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "media worker " + name + ": closing its selector", e);
+            }
+        }
     }
 
     /** Stops the thread after the tasks queued so far have run; waits for it to end. */
@@ -220,10 +289,15 @@ public final class MediaWorker implements AutoCloseable {
             stopping = true;
             runOnce();
             timers.clear();
+            closeSelector();
             return;
         }
         stopping = true;
         LockSupport.unpark(t);
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
         if (t != Thread.currentThread()) {
             try {
                 t.join(TimeUnit.SECONDS.toMillis(5));

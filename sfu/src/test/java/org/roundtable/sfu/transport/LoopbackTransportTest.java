@@ -49,7 +49,7 @@ class LoopbackTransportTest {
     }
 
     /** A connected server/client pair. */
-    private record Pair(ServerTransport server, RecordingListener serverEvents, ClientTransport client, RecordingListener clientEvents)
+    record Pair(ServerTransport server, RecordingListener serverEvents, ClientTransport client, RecordingListener clientEvents)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -59,6 +59,11 @@ class LoopbackTransportTest {
     }
 
     private static Pair connect(List<SrtpProfile> offered, String serverExpectsFingerprint) {
+        return connect(port, offered, serverExpectsFingerprint);
+    }
+
+    /** A server transport on {@code port} and a client connecting to it. */
+    static Pair connect(MediaPort port, List<SrtpProfile> offered, String serverExpectsFingerprint) {
         RecordingListener serverEvents = new RecordingListener();
         RecordingListener clientEvents = new RecordingListener();
         ServerTransport server = port.createTransport("test", serverEvents, POOL);
@@ -108,7 +113,7 @@ class LoopbackTransportTest {
         return Arrays.copyOfRange(p.getBuffer(), p.getOffset(), p.getOffset() + p.getLength());
     }
 
-    private static PacketBuffer buffer(byte[] plain) {
+    static PacketBuffer buffer(byte[] plain) {
         return POOL.take().copyFrom(plain, 0, plain.length);
     }
 

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
 import java.util.ArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -117,5 +123,55 @@ class MediaWorkerTest {
         w.runOnce();
         assertEquals(List.of(late + Inbox.MAX_WAIT_NANOS / 2), handled);
         assertEquals(1, w.counters().dropped(DropReason.STALE));
+    }
+
+    @Test
+    void aWorkerReadingASocketWakesForDatagramsTasksAndTimers() throws Exception {
+        try (DatagramChannel socket = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             DatagramChannel sender = DatagramChannel.open()) {
+            socket.configureBlocking(false);
+            BlockingQueue<String> read = new LinkedBlockingQueue<>();
+            ByteBuffer datagram = ByteBuffer.allocate(64);
+            ReceiveSource source = new ReceiveSource() {
+                @Override public SelectableChannel channel() { return socket; }
+                @Override public int receive(int budget) {
+                    int n = 0;
+                    try {
+                        while (n < budget && socket.receive(datagram.clear()) != null) {
+                            n++;
+                            read.add(Thread.currentThread().getName() + " " + datagram.flip().get(0));
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return n;
+                }
+            };
+            MediaWorker w = new MediaWorker("reading-test", System::nanoTime).readsFrom(source).start();
+            try {
+                // idle: the worker waits on the socket, and each of these must wake it
+                Thread.sleep(50);
+                sender.send(ByteBuffer.wrap(new byte[] {7}), socket.getLocalAddress());
+                assertEquals("reading-test 7", read.poll(5, TimeUnit.SECONDS));
+                Thread.sleep(50);
+                assertEquals("reading-test", w.submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS));
+                BlockingQueue<Long> fired = new LinkedBlockingQueue<>();
+                long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(30);
+                w.execute(() -> w.timers().schedule(new PeriodicTask() {
+                    @Override protected long run(long now) {
+                        fired.add(now);
+                        return -1;
+                    }
+                }, due));
+                Long firedAt = fired.poll(5, TimeUnit.SECONDS);
+                assertTrue(firedAt != null && firedAt >= due, "a timer fires while the worker waits on its socket, never early");
+                sender.send(ByteBuffer.wrap(new byte[] {8}), socket.getLocalAddress());
+                assertEquals("reading-test 8", read.poll(5, TimeUnit.SECONDS));
+            } finally {
+                w.close();
+            }
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("reading-test") && t.isAlive()),
+                    "the worker's thread ends although it waits on its socket");
+        }
     }
 }

@@ -1,0 +1,78 @@
+package org.roundtable.sfu.ice;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.harvest.SinglePortUdpHarvester;
+import org.ice4j.util.Buffer;
+import org.ice4j.util.BufferHandler;
+
+/**
+ * The server's one ICE candidate for every endpoint: ice4j's single-port harvester, whose port may
+ * also be read by someone else than ice4j's own thread (the media worker that owns the port, see
+ * {@code transport.MediaPortReader}). Such a reader hands each datagram to {@link #deliver}, which
+ * does what ice4j's thread would: a STUN Binding Request from a new address opens a path to the
+ * agent its USERNAME names; STUN on a known path goes to that agent's STUN stack, anything else
+ * to the component's push callback. Thread-safe as ice4j's listener.
+ */
+public final class SharedPortHarvester extends SinglePortUdpHarvester {
+    /** One peer address's path: ice4j's socket for STUN, the component for the rest. */
+    private record Path(MySocket stun, BufferHandler payload) { }
+
+    /** What a datagram handed to {@link #deliver} became. */
+    public enum Delivery { STUN, PAYLOAD, NEW_PATH, UNKNOWN_SOURCE }
+
+    private final Map<InetSocketAddress, Path> paths = new ConcurrentHashMap<>();
+
+    public SharedPortHarvester(TransportAddress localAddress) throws IOException {
+        super(localAddress);
+    }
+
+    @Override
+    protected MySocket addSocket(InetSocketAddress remote, String ufrag, BufferHandler payload) throws SocketException {
+        MySocket socket = super.addSocket(remote, ufrag, payload);
+        paths.put(remote, new Path(socket, payload));
+        return socket;
+    }
+
+    /**
+     * Hands over a datagram from {@code remote}; the harvester's side then owns {@code datagram},
+     * except for {@link Delivery#UNKNOWN_SOURCE}: nobody took it, the caller still owns it.
+     */
+    public Delivery deliver(InetSocketAddress remote, Buffer datagram, boolean stun) {
+        Path path = paths.get(remote);
+        if (path != null && path.stun().isClosed()) { // ice4j closes a path's socket when its agent is freed
+            paths.remove(remote, path);
+            path = null;
+        }
+        datagram.setRemoteAddress(remote);
+        datagram.setLocalAddress(localAddress);
+        if (path == null) {
+            String ufrag = stun ? StunUsername.localUfrag(datagram.getBuffer(), datagram.getOffset(), datagram.getLength()) : null;
+            MySocket opened = ufrag == null ? null : maybeAcceptNewSession(datagram, remote, ufrag);
+            if (opened == null) {
+                return Delivery.UNKNOWN_SOURCE;
+            }
+            datagram.setReceivedTime(Instant.now());
+            opened.addBuffer(datagram);
+            return Delivery.NEW_PATH;
+        }
+        if (stun) {
+            datagram.setReceivedTime(Instant.now());
+            path.stun().addBuffer(datagram);
+            return Delivery.STUN;
+        }
+        path.payload().handleBuffer(datagram);
+        return Delivery.PAYLOAD;
+    }
+
+    /** Paths opened so far and not yet seen closed (for tests and metrics). */
+    public int openPaths() {
+        paths.values().removeIf(p -> p.stun().isClosed());
+        return paths.size();
+    }
+}

@@ -1,0 +1,131 @@
+package org.roundtable.sfu.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ice4j.util.Buffer;
+import org.ice4j.util.BufferPool;
+import org.roundtable.sfu.ice.SharedPortHarvester;
+import org.roundtable.sfu.udp.ShareablePort;
+import org.roundtable.sfu.worker.ReceiveSource;
+
+/**
+ * Reads the media port on the media worker that owns it, in place of ice4j's receiving thread.
+ *
+ * <p>Why: with ice4j's thread, every arriving packet woke that thread, which woke the conference's
+ * worker: two wake-ups and context switches per packet before any media work, most of a small
+ * meeting's cost on this machine (docs/benchmarks.md). Read by the worker, a packet for one of its
+ * own conferences wakes one thread, and a burst is read without sleeping in between.
+ *
+ * <p>The channel joins the port after ice4j's socket: Linux hands a datagram to the socket bound
+ * last, so ice4j's thread stays idle. Each datagram goes to {@link SharedPortHarvester#deliver},
+ * which treats it as ice4j's thread would. Worker thread only (the worker it is attached to).
+ */
+public final class MediaPortReader implements ReceiveSource, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(MediaPortReader.class.getName());
+    private static final int MAX_DATAGRAM = 2048;
+    /** Two seconds of a 200-viewer broadcast's RTCP and a publisher's burst, while the worker forwards. */
+    private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
+    private static final long SWEEP_NANOS = 1_000_000_000L;
+
+    private final DatagramChannel channel;
+    private final SharedPortHarvester harvester;
+    private final TransportCounters counters;
+    private final LongSupplier nanoClock;
+    private final ByteBuffer datagram = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    private long lastSweep;
+
+    private MediaPortReader(DatagramChannel channel, SharedPortHarvester harvester, TransportCounters counters, LongSupplier nanoClock) {
+        this.channel = channel;
+        this.harvester = harvester;
+        this.counters = counters;
+        this.nanoClock = nanoClock;
+        this.lastSweep = nanoClock.getAsLong();
+    }
+
+    /** Takes the harvester's port over from ice4j's thread; from now on someone must call {@link #receive}. */
+    static MediaPortReader open(SharedPortHarvester harvester, TransportCounters counters, LongSupplier nanoClock) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
+            ShareablePort.join(channel, harvester.getLocalAddress());
+            channel.configureBlocking(false);
+            return new MediaPortReader(channel, harvester, counters, nanoClock);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public SelectableChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public int receive(int budget) {
+        int n = 0;
+        try {
+            while (n < budget) {
+                datagram.clear();
+                SocketAddress from = channel.receive(datagram);
+                if (from == null) {
+                    break;
+                }
+                n++;
+                datagram.flip();
+                hand((InetSocketAddress) from);
+            }
+        } catch (ClosedChannelException e) {
+            return n; // the port is closing
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "media port: receive failed", e);
+        }
+        long now = nanoClock.getAsLong();
+        if (now - lastSweep > SWEEP_NANOS) {
+            lastSweep = now;
+            harvester.openPaths(); // forgets the paths of freed agents
+        }
+        return n;
+    }
+
+    private void hand(InetSocketAddress from) {
+        int length = datagram.remaining();
+        PacketKind kind = length > 0 ? PacketKind.of(datagram.get(0)) : PacketKind.UNKNOWN;
+        if (kind != PacketKind.STUN && kind != PacketKind.DTLS && kind != PacketKind.RTP_RTCP) {
+            counters.droppedUnknown.increment();
+            return;
+        }
+        Buffer buffer = BufferPool.getBuffer.invoke(length);
+        datagram.get(buffer.getBuffer(), 0, length);
+        buffer.setOffset(0);
+        buffer.setLength(length);
+        try {
+            if (harvester.deliver(from, buffer, kind == PacketKind.STUN) == SharedPortHarvester.Delivery.UNKNOWN_SOURCE) {
+                BufferPool.returnBuffer.invoke(buffer);
+                counters.droppedUnknown.increment();
+            }
+        } catch (RuntimeException e) {
+            // one peer's bad datagram must not stop the port
+            counters.droppedUnknown.increment();
+            LOG.log(Level.WARNING, "media port: handing over a datagram from " + from + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing is sent through it: nothing to lose
+        }
+    }
+}
