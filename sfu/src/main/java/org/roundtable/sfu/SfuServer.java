@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.roundtable.sfu.api.ConferenceHandle;
 import org.roundtable.sfu.api.ConferenceListener;
 import org.roundtable.sfu.api.MediaException;
@@ -29,6 +31,7 @@ import org.roundtable.sfu.worker.SendLanes;
  * one, and each endpoint sends through one's lane), and the conferences. Thread-safe; control calls are handed to the owning worker.
  */
 public final class SfuServer implements MediaServer {
+    private static final Logger LOG = Logger.getLogger(SfuServer.class.getName());
     /** Enough for the inboxes and the send lanes' queues in flight at once under load. */
     private static final int POOLED_BUFFERS = 16384;
 
@@ -64,7 +67,12 @@ public final class SfuServer implements MediaServer {
                 // the first conference lands here too (least loaded, first in order): its packets wake one thread
                 MediaPortReader reader = port.openReader();
                 if (reader != null) {
-                    w.readsFrom(reader);
+                    try {
+                        w.readsFrom(reader);
+                    } catch (RuntimeException e) {
+                        reader.close(); // ice4j's thread receives again
+                        LOG.log(Level.WARNING, "media port: no worker reads it, ice4j's thread does", e);
+                    }
                 }
             }
             workers.add(w.start());

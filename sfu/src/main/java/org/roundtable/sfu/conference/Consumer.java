@@ -80,6 +80,9 @@ final class Consumer {
     void forward(RtpPacket src, long receivedNanos, long nowNanos, WorkerCounters counters) {
         Leg leg = receiver.subscribeLeg();
         if (!Allocation.consumerGets(leg.isConnected(), receiver == producer.publisher())) {
+            if (!leg.isConnected()) {
+                counters.drop(DropReason.NOT_CONNECTED); // a receiver still joining: it could decrypt nothing yet
+            }
             return;
         }
         if (!keyframeAsked) {

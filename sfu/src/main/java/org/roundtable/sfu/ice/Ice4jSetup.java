@@ -34,6 +34,11 @@ public final class Ice4jSetup {
     private Ice4jSetup() {
     }
 
+    /** The SO_RCVBUF our own readers of ice4j's ports ask for too (after {@link #configure}). */
+    public static int receiveBufferBytes() {
+        return Integer.getInteger(RECEIVE_BUFFER, DEFAULT_RECEIVE_BUFFER);
+    }
+
     public static synchronized void configure() {
         if (done) {
             return;

@@ -40,10 +40,26 @@ public final class SharedPortHarvester extends SinglePortUdpHarvester {
     }
 
     /**
+     * ice4j adds the path's socket before it tells the agent's candidate, which refuses once the
+     * agent is freed or failed: ice4j then keeps the socket (and its descriptor) for good. Close it.
+     */
+    @Override
+    protected MySocket maybeAcceptNewSession(Buffer buf, InetSocketAddress remote, String ufrag) {
+        MySocket accepted = super.maybeAcceptNewSession(buf, remote, ufrag);
+        if (accepted == null) {
+            Path halfOpen = paths.remove(remote);
+            if (halfOpen != null) {
+                halfOpen.stun().close(); // also leaves ice4j's own map
+            }
+        }
+        return accepted;
+    }
+
+    /**
      * Hands over a datagram from {@code remote}; the harvester's side then owns {@code datagram},
      * except for {@link Delivery#UNKNOWN_SOURCE}: nobody took it, the caller still owns it.
      */
-    public Delivery deliver(InetSocketAddress remote, Buffer datagram, boolean stun) {
+    public Delivery deliver(InetSocketAddress remote, Buffer datagram) {
         Path path = paths.get(remote);
         if (path != null && path.stun().isClosed()) { // ice4j closes a path's socket when its agent is freed
             paths.remove(remote, path);
@@ -52,7 +68,7 @@ public final class SharedPortHarvester extends SinglePortUdpHarvester {
         datagram.setRemoteAddress(remote);
         datagram.setLocalAddress(localAddress);
         if (path == null) {
-            String ufrag = stun ? StunUsername.localUfrag(datagram.getBuffer(), datagram.getOffset(), datagram.getLength()) : null;
+            String ufrag = StunPeek.localUfrag(datagram.getBuffer(), datagram.getOffset(), datagram.getLength());
             MySocket opened = ufrag == null ? null : maybeAcceptNewSession(datagram, remote, ufrag);
             if (opened == null) {
                 return Delivery.UNKNOWN_SOURCE;
@@ -61,17 +77,17 @@ public final class SharedPortHarvester extends SinglePortUdpHarvester {
             opened.addBuffer(datagram);
             return Delivery.NEW_PATH;
         }
-        if (stun) {
+        if (StunPeek.isStun(datagram.getBuffer(), datagram.getOffset(), datagram.getLength())) {
             datagram.setReceivedTime(Instant.now());
             path.stun().addBuffer(datagram);
             return Delivery.STUN;
         }
-        path.payload().handleBuffer(datagram);
+        path.payload().handleBuffer(datagram); // counts what is neither DTLS nor RTP, as with ice4j's thread
         return Delivery.PAYLOAD;
     }
 
-    /** Paths opened so far and not yet seen closed (for tests and metrics). */
-    public int openPaths() {
+    /** Forgets the paths of freed agents; returns how many paths are left open. */
+    public int forgetClosedPaths() {
         paths.values().removeIf(p -> p.stun().isClosed());
         return paths.size();
     }

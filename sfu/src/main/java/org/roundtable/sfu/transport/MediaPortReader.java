@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ice4j.util.Buffer;
 import org.ice4j.util.BufferPool;
+import org.roundtable.sfu.ice.Ice4jSetup;
 import org.roundtable.sfu.ice.SharedPortHarvester;
 import org.roundtable.sfu.udp.ShareablePort;
 import org.roundtable.sfu.worker.ReceiveSource;
@@ -32,8 +33,6 @@ import org.roundtable.sfu.worker.ReceiveSource;
 public final class MediaPortReader implements ReceiveSource, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MediaPortReader.class.getName());
     private static final int MAX_DATAGRAM = 2048;
-    /** Two seconds of a 200-viewer broadcast's RTCP and a publisher's burst, while the worker forwards. */
-    private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
     private static final long SWEEP_NANOS = 1_000_000_000L;
 
     private final DatagramChannel channel;
@@ -55,7 +54,8 @@ public final class MediaPortReader implements ReceiveSource, AutoCloseable {
     static MediaPortReader open(SharedPortHarvester harvester, TransportCounters counters, LongSupplier nanoClock) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
+            // as large as ice4j's: the worker forwards a keyframe's fan-out between two reads
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, Ice4jSetup.receiveBufferBytes());
             ShareablePort.join(channel, harvester.getLocalAddress());
             channel.configureBlocking(false);
             return new MediaPortReader(channel, harvester, counters, nanoClock);
@@ -72,6 +72,9 @@ public final class MediaPortReader implements ReceiveSource, AutoCloseable {
 
     @Override
     public int receive(int budget) {
+        if (!channel.isOpen()) {
+            return 0; // the port is closing, or reading failed and ice4j's thread took over
+        }
         int n = 0;
         try {
             while (n < budget) {
@@ -85,16 +88,27 @@ public final class MediaPortReader implements ReceiveSource, AutoCloseable {
                 hand((InetSocketAddress) from);
             }
         } catch (ClosedChannelException e) {
-            return n; // the port is closing
+            return n; // closed meanwhile
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "media port: receive failed", e);
+            giveBackToIce4j(e);
+            return n;
         }
         long now = nanoClock.getAsLong();
         if (now - lastSweep > SWEEP_NANOS) {
             lastSweep = now;
-            harvester.openPaths(); // forgets the paths of freed agents
+            harvester.forgetClosedPaths();
         }
         return n;
+    }
+
+    /**
+     * An unconnected UDP socket has no error to report in normal operation: whatever this is, it
+     * may repeat on every read. Closing the channel makes ice4j's socket the last one bound again,
+     * so ice4j's own thread receives the port from now on, as it does with this reader switched off.
+     */
+    private void giveBackToIce4j(IOException e) {
+        LOG.log(Level.SEVERE, "media port: reading failed, ice4j's thread receives it from now on", e);
+        close();
     }
 
     private void hand(InetSocketAddress from) {
@@ -109,7 +123,7 @@ public final class MediaPortReader implements ReceiveSource, AutoCloseable {
         buffer.setOffset(0);
         buffer.setLength(length);
         try {
-            if (harvester.deliver(from, buffer, kind == PacketKind.STUN) == SharedPortHarvester.Delivery.UNKNOWN_SOURCE) {
+            if (harvester.deliver(from, buffer) == SharedPortHarvester.Delivery.UNKNOWN_SOURCE) {
                 BufferPool.returnBuffer.invoke(buffer);
                 counters.droppedUnknown.increment();
             }

@@ -37,7 +37,7 @@ public final class TransportCounters {
     /** RTP/RTCP datagrams received (before decryption). */
     public long packetsIn() { return packetsIn.sum(); }
     public long bytesIn() { return bytesIn.sum(); }
-    /** Datagrams that are neither DTLS nor RTP/RTCP. */
+    /** Datagrams that are neither DTLS nor RTP/RTCP, or that come from an address no ICE agent knows. */
     public long droppedUnknown() { return droppedUnknown.sum(); }
     /** Counts a datagram dropped before it reached a transport (for a reader outside this package). */
     public void countDroppedUnknown() { droppedUnknown.increment(); }

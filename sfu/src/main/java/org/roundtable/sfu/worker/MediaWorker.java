@@ -30,7 +30,10 @@ public final class MediaWorker implements AutoCloseable {
     private static final int HELD_STAMPS = 256;
     /** Datagrams read from the worker's own socket per round, between its queues' turns. */
     private static final int RECEIVES_PER_TURN = 64;
+    /** A bound on every idle wait: a lost wake-up could delay work by this much, never forever. */
     private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** After the socket's wait failed the worker parks, where only an unpark would wake it: stay short. */
+    private static final long FALLBACK_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String name;
     private final LongSupplier clock;
@@ -45,6 +48,7 @@ public final class MediaWorker implements AutoCloseable {
     private final WorkerCounters counters = new WorkerCounters();
     private final SendLane lane = new SendLane(this, SendLane.CAPACITY);
     private final HeldSends held;
+    private final long maxIdleNanos;
     /** Receive times of forwarded packets handed to {@link #held} and not yet flushed (worker thread only). */
     private final long[] heldReceivedNanos = new long[HELD_STAMPS];
     private int heldCount;
@@ -62,9 +66,15 @@ public final class MediaWorker implements AutoCloseable {
 
     /** A worker whose sends wait in {@code held} until the end of each burst of work. */
     public MediaWorker(String name, LongSupplier nanoClock, HeldSends held) {
+        this(name, nanoClock, held, MAX_IDLE_NANOS);
+    }
+
+    /** @param maxIdleNanos the longest idle wait (tests make it long, so that only a real wake-up ends it) */
+    MediaWorker(String name, LongSupplier nanoClock, HeldSends held, long maxIdleNanos) {
         this.name = name;
         this.clock = nanoClock;
         this.held = held;
+        this.maxIdleNanos = maxIdleNanos;
     }
 
     /**
@@ -243,7 +253,7 @@ public final class MediaWorker implements AutoCloseable {
             }
             parked = true;
             if (tasks.isEmpty() && ready.isEmpty() && lane.isEmpty() && !stopping) {
-                idle(Math.min(timers.nanosUntilNext(clock.getAsLong()), MAX_IDLE_NANOS));
+                idle(Math.min(timers.nanosUntilNext(clock.getAsLong()), maxIdleNanos));
             }
             parked = false;
         }
@@ -266,7 +276,7 @@ public final class MediaWorker implements AutoCloseable {
             s.select(key -> { }, Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "media worker " + name + ": waiting on its socket failed", e);
-            LockSupport.parkNanos(this, nanos);
+            LockSupport.parkNanos(this, Math.min(nanos, FALLBACK_PARK_NANOS));
         }
     }
 

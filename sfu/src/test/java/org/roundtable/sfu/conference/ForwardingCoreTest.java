@@ -84,6 +84,14 @@ class ForwardingCoreTest {
 
     /** Alice publishes audio + video, Bob subscribes to both; both legs connected. */
     private EndpointHandle[] join() throws Exception {
+        EndpointHandle[] both = joinWithBobConnecting();
+        sub().events.onConnected();
+        worker.runOnce();
+        return both;
+    }
+
+    /** As {@link #join} but Bob's subscribe leg has not finished its handshake. */
+    private EndpointHandle[] joinWithBobConnecting() throws Exception {
         EndpointHandle alice = conference.addEndpoint("alice", true);
         EndpointHandle bob = conference.addEndpoint("bob", false);
         alicePublish = OfferBuilder.readAnswer(complete(alice.answerPublish(publishOffer(VIDEO_SSRC, RTX_SSRC))));
@@ -92,9 +100,23 @@ class ForwardingCoreTest {
         bobSubscribe = OfferBuilder.readAnswer(complete(bob.answerSubscribe(subOffer, Map.of("0", "alice:0", "1", "alice:1"))));
         assertTrue(pub().started && sub().started);
         pub().events.onConnected();
-        sub().events.onConnected();
         worker.runOnce();
         return new EndpointHandle[] {alice, bob};
+    }
+
+    @Test
+    void aReceiverStillConnectingGetsNothingAndTheSkipIsCounted() throws Exception {
+        joinWithBobConnecting();
+        long bobVideo = bobSubscribe.mediaByMid("1").ssrcs().get(0);
+        deliver(pub(), video(1, 0, VIDEO_SSRC));
+        assertTrue(rtpTo(sub(), bobVideo).isEmpty(), "nothing Bob could decrypt yet");
+        assertEquals(1, worker.counters().dropped(DropReason.NOT_CONNECTED));
+
+        sub().events.onConnected();
+        worker.runOnce();
+        deliver(pub(), video(2, 3000, VIDEO_SSRC));
+        assertEquals(1, rtpTo(sub(), bobVideo).size());
+        assertEquals(1, worker.counters().dropped(DropReason.NOT_CONNECTED));
     }
 
     private PlaintextLegTransport pub() { return transports.get("alice/publish"); }

@@ -117,7 +117,7 @@ class SfuServerLoopbackTest {
         };
 
         // The server's worker starts forwarding to bob a moment after his handshake (it learns of it through
-        // its task queue) and skips him until then, uncounted: audio proves the path before the counted packets
+        // its task queue) and skips him until then (counted not-connected): audio proves the path first
         await(() -> { sendAudio.run(); drain(bSub); return countSsrc(bSub.rtp, bAudioSsrc) > 0; }, "bob gets a first audio packet");
         Thread.sleep(50);
         drain(bSub);

@@ -82,13 +82,33 @@ class MediaPortReaderTest {
             while (port.counters().droppedUnknown() < droppedBefore + 4 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals(droppedBefore + 4, port.counters().droppedUnknown());
+            // at least: a late close_notify of the previous test's pair counts there too
+            assertTrue(port.counters().droppedUnknown() >= droppedBefore + 4, "every stranger's datagram is counted");
 
             assertTrue(p.client().protectAndSend(LoopbackTransportTest.buffer(LoopbackTransportTest.rtp(7, 0xC0FFEEL, 300))));
             PacketBuffer got = p.serverEvents().awaitPacket();
             assertNotNull(got, "the peer's media still arrives");
             assertTrue(p.server().unprotect(got));
             got.release();
+        }
+    }
+
+    @Test
+    void aClosedReaderLeavesThePortToIce4jsThread() throws Exception {
+        // what the reader does when reading fails: closing its channel gives the port back to ice4j
+        MediaPort other = MediaPort.open(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 1));
+        try {
+            other.openReader().close();
+            try (Pair p = LoopbackTransportTest.connect(other, List.of(SrtpProfile.AEAD_AES_128_GCM), null)) {
+                assertNotNull(p.serverEvents().awaitConnected());
+                assertNotNull(p.clientEvents().awaitConnected());
+                assertTrue(p.client().protectAndSend(LoopbackTransportTest.buffer(LoopbackTransportTest.rtp(9, 0xC0FFEEL, 300))));
+                PacketBuffer got = p.serverEvents().awaitPacket();
+                assertNotNull(got, "ice4j's thread received it");
+                got.release();
+            }
+        } finally {
+            other.close();
         }
     }
 }
