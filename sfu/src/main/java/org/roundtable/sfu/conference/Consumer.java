@@ -80,7 +80,7 @@ final class Consumer {
     void forward(RtpPacket src, long receivedNanos, long nowNanos, WorkerCounters counters) {
         Leg leg = receiver.subscribeLeg();
         if (!Allocation.consumerGets(leg.isConnected(), receiver == producer.publisher())) {
-            if (!leg.isConnected()) {
+            if (receiver != producer.publisher()) {
                 counters.drop(DropReason.NOT_CONNECTED); // a receiver still joining: it could decrypt nothing yet
             }
             return;

@@ -25,8 +25,8 @@ import org.roundtable.sfu.udp.UdpDestination;
 
 /**
  * One ice4j {@link Agent} with one bundled, rtcp-muxed component, on a given harvester.
- * Payload arrives through the push API on ice4j's receive thread (or, for a client, on the thread
- * of the {@code client.ClientReceiveLoop} that reads its socket); events on ice4j threads, and a
+ * Payload arrives through the push API on the thread that reads the port (the server's reading
+ * media worker, a client's {@code client.ClientReceiveLoop} thread, or ice4j's own); events on ice4j threads, and a
  * consent deadline on the consent watch's. Thread-safe as ice4j is; {@link #free} is idempotent.
  */
 public final class IceSession {
@@ -69,7 +69,7 @@ public final class IceSession {
 
     /**
      * @param controlling true for the client side (it nominates), false for the SFU
-     * @param receiver gets every non-STUN datagram (ice4j thread); must give buffers back via {@link IceBuffers#release}
+     * @param receiver gets every non-STUN datagram (the port's reading thread); must give buffers back via {@link IceBuffers#release}
      * @param consentPolicy decides when consent on the selected pair is lost (RFC 7675)
      * @param nanoClock times consent confirmations
      * @param direct sends from {@code harvester}'s address once a pair is selected (see {@link PairSender}); null: ice4j sends

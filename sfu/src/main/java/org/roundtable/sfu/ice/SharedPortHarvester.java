@@ -27,6 +27,8 @@ public final class SharedPortHarvester extends SinglePortUdpHarvester {
     public enum Delivery { STUN, PAYLOAD, NEW_PATH, UNKNOWN_SOURCE }
 
     private final Map<InetSocketAddress, Path> paths = new ConcurrentHashMap<>();
+    /** Whether someone else than ice4j's thread reads the port: only then are paths recorded (and forgotten). */
+    private volatile boolean readOutside;
 
     public SharedPortHarvester(TransportAddress localAddress) throws IOException {
         super(localAddress);
@@ -35,8 +37,21 @@ public final class SharedPortHarvester extends SinglePortUdpHarvester {
     @Override
     protected MySocket addSocket(InetSocketAddress remote, String ufrag, BufferHandler payload) throws SocketException {
         MySocket socket = super.addSocket(remote, ufrag, payload);
-        paths.put(remote, new Path(socket, payload));
+        if (readOutside) {
+            paths.put(remote, new Path(socket, payload));
+        }
         return socket;
+    }
+
+    /**
+     * Someone else than ice4j's thread reads the port from now on ({@code true}), or no longer
+     * ({@code false}: the recorded paths are dropped, ice4j's own map serves its thread).
+     */
+    public void readOutside(boolean outside) {
+        readOutside = outside;
+        if (!outside) {
+            paths.clear();
+        }
     }
 
     /**

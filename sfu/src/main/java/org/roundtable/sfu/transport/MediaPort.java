@@ -131,8 +131,8 @@ public final class MediaPort implements AutoCloseable {
             reader = MediaPortReader.open(harvester, counters, nanoClock);
             LOG.info("media port " + port + ": read by a media worker");
             return reader;
-        } catch (IOException e) {
-            LOG.warning("media port " + port + ": ice4j's thread reads it (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("media port " + port + ": ice4j's thread reads it (" + e + ")");
             return null;
         }
     }

@@ -28,7 +28,8 @@ import org.roundtable.sfu.worker.ReceiveSource;
  *
  * <p>The channel joins the port after ice4j's socket: Linux hands a datagram to the socket bound
  * last, so ice4j's thread stays idle. Each datagram goes to {@link SharedPortHarvester#deliver},
- * which treats it as ice4j's thread would. Worker thread only (the worker it is attached to).
+ * which treats it as ice4j's thread would. Worker thread only (the worker it is attached to),
+ * except {@link #close}.
  */
 public final class MediaPortReader implements ReceiveSource, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MediaPortReader.class.getName());
@@ -58,6 +59,7 @@ public final class MediaPortReader implements ReceiveSource, AutoCloseable {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, Ice4jSetup.receiveBufferBytes());
             ShareablePort.join(channel, harvester.getLocalAddress());
             channel.configureBlocking(false);
+            harvester.readOutside(true);
             return new MediaPortReader(channel, harvester, counters, nanoClock);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -134,8 +136,10 @@ public final class MediaPortReader implements ReceiveSource, AutoCloseable {
         }
     }
 
+    /** Any thread. A worker that still holds the channel lets go of it at its next round. */
     @Override
     public void close() {
+        harvester.readOutside(false);
         try {
             channel.close();
         } catch (IOException e) {

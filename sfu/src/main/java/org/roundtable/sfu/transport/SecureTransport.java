@@ -30,7 +30,8 @@ import org.roundtable.sfu.srtp.SrtpSession;
 
 /**
  * ICE + DTLS + SRTP of one peer connection; the engine under {@link ServerTransport} and the
- * client package's ClientTransport. Threads: the ice4j receive thread calls {@link #receive}
+ * client package's ClientTransport. Threads: the thread reading the port (a media worker, a
+ * client's receive loop, or ice4j's own) calls {@link #receive}
  * (demux, hand-over only); a DTLS thread runs the handshake and installs the keys; the owner's
  * media thread calls {@link #unprotect} / {@link #protectAndSend}; {@link #close} from any thread.
  */
@@ -155,7 +156,7 @@ public final class SecureTransport {
         ice.start(remoteUfrag, remotePassword, remoteHosts);
     }
 
-    /** The push-API callback (ice4j receive thread): demux by first byte, hand over, never block. */
+    /** The push-API callback (the port's reading thread): demux by first byte, hand over, never block. */
     private void receive(Buffer b) {
         try {
             int len = b.getLength();

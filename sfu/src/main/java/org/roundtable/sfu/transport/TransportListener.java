@@ -10,7 +10,7 @@ public interface TransportListener {
 
     /**
      * A received RTP/RTCP datagram, STILL ENCRYPTED; the listener owns the buffer from now on
-     * (release it when done). Called on the ice4j receive thread (or, for packets that arrived
+     * (release it when done). Called on the thread that reads the port (or, for packets that arrived
      * before the keys, once on the DTLS thread right after onConnected): hand over, never block.
      */
     void onPacket(PacketBuffer srtpOrSrtcp);

@@ -32,8 +32,6 @@ public final class MediaWorker implements AutoCloseable {
     private static final int RECEIVES_PER_TURN = 64;
     /** A bound on every idle wait: a lost wake-up could delay work by this much, never forever. */
     private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** After the socket's wait failed the worker parks, where only an unpark would wake it: stay short. */
-    private static final long FALLBACK_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String name;
     private final LongSupplier clock;
@@ -85,12 +83,17 @@ public final class MediaWorker implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("media worker " + name + " already runs");
         }
+        Selector s = null;
         try {
-            Selector s = Selector.open();
+            s = Selector.open();
             receiveSource.channel().register(s, SelectionKey.OP_READ);
             selector = s;
-        } catch (IOException e) {
-            throw new UncheckedIOException("media worker " + name + " cannot wait on its socket", e);
+        } catch (IOException | RuntimeException e) {
+            if (s != null) {
+                closeQuietly(s);
+            }
+            throw new UncheckedIOException("media worker " + name + " cannot wait on its socket",
+                    e instanceof IOException io ? io : new IOException(e));
         }
         source = receiveSource;
         return this;
@@ -185,8 +188,12 @@ public final class MediaWorker implements AutoCloseable {
      */
     public int runOnce() {
         int done = 0;
-        if (source != null) {
-            done += source.receive(RECEIVES_PER_TURN);
+        ReceiveSource from = source;
+        if (from != null) {
+            done += from.receive(RECEIVES_PER_TURN);
+            if (!from.channel().isOpen()) {
+                stopReading(); // it gave up (or the port closes): its socket must leave the port now
+            }
         }
         Runnable task;
         while ((task = tasks.poll()) != null) {
@@ -274,20 +281,48 @@ public final class MediaWorker implements AutoCloseable {
         try {
             // rounded up: a timer is at most a millisecond late, never run early in a spin
             s.select(key -> { }, Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "media worker " + name + ": waiting on its socket failed", e);
-            LockSupport.parkNanos(this, Math.min(nanos, FALLBACK_PARK_NANOS));
+        } catch (IOException | RuntimeException e) {
+            // it would fail again at every wait: give the socket up (its owner's fallback takes over) and park
+            LOG.log(Level.SEVERE, "media worker " + name + ": waiting on its socket failed, it stops reading it", e);
+            try {
+                source.channel().close();
+            } catch (IOException closing) {
+                LOG.log(Level.FINE, "media worker " + name + ": closing its socket", closing);
+            }
+            stopReading();
+        }
+    }
+
+    /**
+     * Stops reading the source and parks from now on. A non-blocking channel closed while registered
+     * keeps its socket until its selector lets go of it: flush the cancelled key first. Worker thread.
+     */
+    private void stopReading() {
+        Selector s = selector;
+        source = null;
+        selector = null; // wake() unparks from now on; the worker runs, so no wake-up is lost meanwhile
+        if (s != null) {
+            try {
+                s.selectNow();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "media worker " + name + ": releasing its socket", e);
+            }
+            closeQuietly(s);
         }
     }
 
     private void closeSelector() {
         Selector s = selector;
         if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "media worker " + name + ": closing its selector", e);
-            }
+            closeQuietly(s);
+        }
+    }
+
+    private void closeQuietly(Selector s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "media worker " + name + ": closing its selector", e);
         }
     }
 

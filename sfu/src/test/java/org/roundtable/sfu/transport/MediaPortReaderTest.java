@@ -94,20 +94,28 @@ class MediaPortReaderTest {
     }
 
     @Test
-    void aClosedReaderLeavesThePortToIce4jsThread() throws Exception {
-        // what the reader does when reading fails: closing its channel gives the port back to ice4j
+    void aReaderThatGivesUpLeavesThePortToIce4jsThreadMidCall() throws Exception {
+        // what the reader does when reading fails: it closes its channel on the worker, and a call goes on
         MediaPort other = MediaPort.open(new SfuConfig("127.0.0.1", 0, "127.0.0.1", 1));
-        try {
-            other.openReader().close();
-            try (Pair p = LoopbackTransportTest.connect(other, List.of(SrtpProfile.AEAD_AES_128_GCM), null)) {
-                assertNotNull(p.serverEvents().awaitConnected());
-                assertNotNull(p.clientEvents().awaitConnected());
-                assertTrue(p.client().protectAndSend(LoopbackTransportTest.buffer(LoopbackTransportTest.rtp(9, 0xC0FFEEL, 300))));
+        MediaPortReader reader = other.openReader();
+        MediaWorker reading = new MediaWorker("giving-up-worker", System::nanoTime).readsFrom(reader).start();
+        try (Pair p = LoopbackTransportTest.connect(other, List.of(SrtpProfile.AEAD_AES_128_GCM), null)) {
+            assertNotNull(p.serverEvents().awaitConnected());
+            assertNotNull(p.clientEvents().awaitConnected());
+            reading.submit(() -> {
+                reader.close();
+                return null;
+            }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            p.serverEvents().packetThreads.clear();
+            for (int seq = 1; seq <= 5; seq++) {
+                assertTrue(p.client().protectAndSend(LoopbackTransportTest.buffer(LoopbackTransportTest.rtp(seq, 0xC0FFEEL, 300))));
                 PacketBuffer got = p.serverEvents().awaitPacket();
-                assertNotNull(got, "ice4j's thread received it");
+                assertNotNull(got, "packet " + seq + " after the reader gave up");
                 got.release();
+                assertTrue(!p.serverEvents().packetThreads.take().equals("giving-up-worker"), "received by ice4j's thread");
             }
         } finally {
+            reading.close();
             other.close();
         }
     }
