@@ -194,7 +194,7 @@ final class ClientReceiveLoop {
             bytes.get(buffer.getBuffer(), 0, length);
             buffer.setOffset(0);
             buffer.setLength(length);
-            if (!target.harvester().deliver(buffer, kind == PacketKind.STUN)) {
+            if (!target.harvester().deliver(buffer)) {
                 BufferPool.returnBuffer.invoke(buffer);
                 target.counters().countDroppedUnknown();
             }

@@ -3,10 +3,8 @@ package org.roundtable.sfu.ice;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ice4j.TransportAddress;
-import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 import org.ice4j.util.Buffer;
 import org.ice4j.util.BufferHandler;
 
@@ -20,10 +18,8 @@ import org.ice4j.util.BufferHandler;
  * client's receive loop that reads many sockets with one thread hands each datagram from the
  * opened path here. Thread-safe as ice4j's listener.
  */
-public final class LoopbackClientHarvester extends SinglePortUdpHarvester {
-    /** The path {@link #openPathTo} opened: ice4j's socket for STUN, the component for the rest. */
-    private record Path(InetSocketAddress remote, MySocket stun, BufferHandler payload) { }
-
+public final class LoopbackClientHarvester extends HandOverHarvester {
+    /** The path {@link #openPathTo} opened. */
     private final AtomicReference<Path> path = new AtomicReference<>();
 
     public LoopbackClientHarvester(TransportAddress localAddress) throws IOException {
@@ -47,22 +43,14 @@ public final class LoopbackClientHarvester extends SinglePortUdpHarvester {
 
     /**
      * Hands a datagram received from the opened path's remote to ice4j as its own reading thread
-     * would: STUN to the agent's STUN stack, anything else to the component's push callback, which
-     * then owns the buffer. False, with the buffer not taken, when no path is open.
+     * would (see {@link #handOver}). False, with the buffer not taken, when no path is open.
      */
-    public boolean deliver(Buffer datagram, boolean stun) {
+    public boolean deliver(Buffer datagram) {
         Path p = path.get();
         if (p == null) {
             return false;
         }
-        datagram.setRemoteAddress(p.remote());
-        datagram.setLocalAddress(localAddress);
-        if (stun) {
-            datagram.setReceivedTime(Instant.now());
-            p.stun().addBuffer(datagram);
-        } else {
-            p.payload().handleBuffer(datagram);
-        }
+        handOver(p, datagram);
         return true;
     }
 }

@@ -3,11 +3,9 @@ package org.roundtable.sfu.ice;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ice4j.TransportAddress;
-import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 import org.ice4j.util.Buffer;
 import org.ice4j.util.BufferHandler;
 
@@ -19,13 +17,7 @@ import org.ice4j.util.BufferHandler;
  * agent its USERNAME names; STUN on a known path goes to that agent's STUN stack, anything else
  * to the component's push callback. Thread-safe as ice4j's listener.
  */
-public final class SharedPortHarvester extends SinglePortUdpHarvester {
-    /** One peer address's path: ice4j's socket for STUN, the component for the rest. */
-    private record Path(MySocket stun, BufferHandler payload) { }
-
-    /** What a datagram handed to {@link #deliver} became. */
-    public enum Delivery { STUN, PAYLOAD, NEW_PATH, UNKNOWN_SOURCE }
-
+public final class SharedPortHarvester extends HandOverHarvester {
     private final Map<InetSocketAddress, Path> paths = new ConcurrentHashMap<>();
     /** Whether someone else than ice4j's thread reads the port: only then are paths recorded (and forgotten). */
     private volatile boolean readOutside;
@@ -38,7 +30,7 @@ public final class SharedPortHarvester extends SinglePortUdpHarvester {
     protected MySocket addSocket(InetSocketAddress remote, String ufrag, BufferHandler payload) throws SocketException {
         MySocket socket = super.addSocket(remote, ufrag, payload);
         if (readOutside) {
-            paths.put(remote, new Path(socket, payload));
+            paths.put(remote, new Path(remote, socket, payload));
         }
         return socket;
     }
@@ -71,39 +63,31 @@ public final class SharedPortHarvester extends SinglePortUdpHarvester {
     }
 
     /**
-     * Hands over a datagram from {@code remote}; the harvester's side then owns {@code datagram},
-     * except for {@link Delivery#UNKNOWN_SOURCE}: nobody took it, the caller still owns it.
+     * Hands over a datagram from {@code remote} as ice4j's reading thread would: a STUN Binding
+     * Request from a new address opens a path to the agent its USERNAME names; on a known path,
+     * see {@link #handOver}. False, with the buffer not taken, when nobody knows the sender.
      */
-    public Delivery deliver(InetSocketAddress remote, Buffer datagram) {
+    public boolean deliver(InetSocketAddress remote, Buffer datagram) {
         Path path = paths.get(remote);
         if (path != null && path.stun().isClosed()) { // ice4j closes a path's socket when its agent is freed
             paths.remove(remote, path);
             path = null;
         }
-        datagram.setRemoteAddress(remote);
-        datagram.setLocalAddress(localAddress);
-        if (path == null) {
-            String ufrag = StunPeek.localUfrag(datagram.getBuffer(), datagram.getOffset(), datagram.getLength());
-            MySocket opened = ufrag == null ? null : maybeAcceptNewSession(datagram, remote, ufrag);
-            if (opened == null) {
-                return Delivery.UNKNOWN_SOURCE;
-            }
-            datagram.setReceivedTime(Instant.now());
-            opened.addBuffer(datagram);
-            return Delivery.NEW_PATH;
+        if (path != null) {
+            handOver(path, datagram);
+            return true;
         }
-        if (StunPeek.isStun(datagram.getBuffer(), datagram.getOffset(), datagram.getLength())) {
-            datagram.setReceivedTime(Instant.now());
-            path.stun().addBuffer(datagram);
-            return Delivery.STUN;
+        String ufrag = StunPeek.localUfrag(datagram.getBuffer(), datagram.getOffset(), datagram.getLength());
+        MySocket opened = ufrag == null ? null : maybeAcceptNewSession(datagram, remote, ufrag);
+        if (opened == null) {
+            return false;
         }
-        path.payload().handleBuffer(datagram); // counts what is neither DTLS nor RTP, as with ice4j's thread
-        return Delivery.PAYLOAD;
+        toStunStack(opened, remote, datagram);
+        return true;
     }
 
-    /** Forgets the paths of freed agents; returns how many paths are left open. */
-    public int forgetClosedPaths() {
+    /** Forgets the paths of freed agents. */
+    public void forgetClosedPaths() {
         paths.values().removeIf(p -> p.stun().isClosed());
-        return paths.size();
     }
 }

@@ -125,7 +125,7 @@ public final class MediaPortReader implements ReceiveSource, AutoCloseable {
         buffer.setOffset(0);
         buffer.setLength(length);
         try {
-            if (harvester.deliver(from, buffer) == SharedPortHarvester.Delivery.UNKNOWN_SOURCE) {
+            if (!harvester.deliver(from, buffer)) {
                 BufferPool.returnBuffer.invoke(buffer);
                 counters.droppedUnknown.increment();
             }
