@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ice4j.util.Buffer;
-import org.ice4j.util.BufferPool;
+import org.roundtable.sfu.ice.IceBuffers;
 import org.roundtable.sfu.ice.LoopbackClientHarvester;
 import org.roundtable.sfu.transport.PacketKind;
 import org.roundtable.sfu.transport.TransportCounters;
@@ -184,18 +184,13 @@ final class ClientReceiveLoop {
         }
 
         private static void hand(Target target, ByteBuffer bytes) {
-            int length = bytes.remaining();
-            PacketKind kind = length > 0 ? PacketKind.of(bytes.get(0)) : PacketKind.UNKNOWN;
-            if (kind != PacketKind.STUN && kind != PacketKind.DTLS && kind != PacketKind.RTP_RTCP) {
+            if (!PacketKind.of(bytes).isWebRtc()) {
                 target.counters().countDroppedUnknown();
                 return;
             }
-            Buffer buffer = BufferPool.getBuffer.invoke(length);
-            bytes.get(buffer.getBuffer(), 0, length);
-            buffer.setOffset(0);
-            buffer.setLength(length);
+            Buffer buffer = IceBuffers.copyOf(bytes);
             if (!target.harvester().deliver(buffer)) {
-                BufferPool.returnBuffer.invoke(buffer);
+                IceBuffers.release(buffer);
                 target.counters().countDroppedUnknown();
             }
         }

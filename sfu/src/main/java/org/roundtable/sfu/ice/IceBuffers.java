@@ -1,5 +1,6 @@
 package org.roundtable.sfu.ice;
 
+import java.nio.ByteBuffer;
 import org.ice4j.util.Buffer;
 import org.ice4j.util.BufferPool;
 import org.jctools.queues.MpmcArrayQueue;
@@ -34,6 +35,16 @@ public final class IceBuffers {
             }
         }
         return new Buffer(new byte[Math.max(size, SIZE)], 0, size);
+    }
+
+    /** A buffer for ice4j holding {@code bytes}' remaining content (consumed), for a reader of ours that hands it over. */
+    public static Buffer copyOf(ByteBuffer bytes) {
+        int length = bytes.remaining();
+        Buffer b = take(length);
+        bytes.get(b.getBuffer(), 0, length);
+        b.setOffset(0);
+        b.setLength(length);
+        return b;
     }
 
     /** Returns a buffer received from ice4j. */

@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ice4j.util.Buffer;
-import org.ice4j.util.BufferPool;
 import org.roundtable.sfu.ice.Ice4jSetup;
+import org.roundtable.sfu.ice.IceBuffers;
 import org.roundtable.sfu.ice.SharedPortHarvester;
 import org.roundtable.sfu.udp.ShareablePort;
 import org.roundtable.sfu.worker.ReceiveSource;
@@ -114,19 +114,14 @@ public final class MediaPortReader implements ReceiveSource, AutoCloseable {
     }
 
     private void hand(InetSocketAddress from) {
-        int length = datagram.remaining();
-        PacketKind kind = length > 0 ? PacketKind.of(datagram.get(0)) : PacketKind.UNKNOWN;
-        if (kind != PacketKind.STUN && kind != PacketKind.DTLS && kind != PacketKind.RTP_RTCP) {
+        if (!PacketKind.of(datagram).isWebRtc()) {
             counters.droppedUnknown.increment();
             return;
         }
-        Buffer buffer = BufferPool.getBuffer.invoke(length);
-        datagram.get(buffer.getBuffer(), 0, length);
-        buffer.setOffset(0);
-        buffer.setLength(length);
+        Buffer buffer = IceBuffers.copyOf(datagram);
         try {
             if (!harvester.deliver(from, buffer)) {
-                BufferPool.returnBuffer.invoke(buffer);
+                IceBuffers.release(buffer);
                 counters.droppedUnknown.increment();
             }
         } catch (RuntimeException e) {

@@ -1,8 +1,20 @@
 package org.roundtable.sfu.transport;
 
+import java.nio.ByteBuffer;
+
 /** What a datagram on a bundled ICE 5-tuple carries, by its first byte (RFC 7983 section 7). Pure function. */
 public enum PacketKind {
     STUN, ZRTP, DTLS, TURN_CHANNEL, RTP_RTCP, UNKNOWN;
+
+    /** What the datagram in {@code bytes}' remaining content carries; UNKNOWN when empty. */
+    public static PacketKind of(ByteBuffer bytes) {
+        return bytes.hasRemaining() ? of(bytes.get(bytes.position())) : UNKNOWN;
+    }
+
+    /** Whether a WebRTC peer's transport takes it (STUN, DTLS, RTP/RTCP); the rest is dropped and counted. */
+    public boolean isWebRtc() {
+        return this == STUN || this == DTLS || this == RTP_RTCP;
+    }
 
     public static PacketKind of(byte first) {
         int b = first & 0xFF;

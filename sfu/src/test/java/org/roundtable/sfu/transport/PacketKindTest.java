@@ -2,6 +2,7 @@ package org.roundtable.sfu.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 class PacketKindTest {
@@ -20,5 +21,21 @@ class PacketKindTest {
         assertEquals(PacketKind.RTP_RTCP, PacketKind.of((byte) 191));
         assertEquals(PacketKind.UNKNOWN, PacketKind.of((byte) 192));
         assertEquals(PacketKind.UNKNOWN, PacketKind.of((byte) 255));
+    }
+
+    @Test
+    void readsTheFirstRemainingByteOfABufferAndCallsAnEmptyOneUnknown() {
+        ByteBuffer b = ByteBuffer.wrap(new byte[] {(byte) 200, 22, (byte) 0x80});
+        b.position(1);
+        assertEquals(PacketKind.DTLS, PacketKind.of(b));
+        assertEquals(1, b.position(), "nothing consumed");
+        assertEquals(PacketKind.UNKNOWN, PacketKind.of(ByteBuffer.allocate(0)));
+    }
+
+    @Test
+    void aWebRtcTransportTakesStunDtlsAndRtpOnly() {
+        for (PacketKind k : PacketKind.values()) {
+            assertEquals(k == PacketKind.STUN || k == PacketKind.DTLS || k == PacketKind.RTP_RTCP, k.isWebRtc(), k.name());
+        }
     }
 }
