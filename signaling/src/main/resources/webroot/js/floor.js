@@ -124,17 +124,21 @@ function renderFloor(view, moderator) {
   tick(view);
 }
 
-// Every state redraws the floor card: what the moderator typed (and the focus, mid-typing) moves to
-// the new field, or a hand raised between typing and clicking would grant the room's default time.
+// Every state redraws the floor card. The time field is the same element from one drawing to the
+// next, so what the moderator typed, the caret and the selection stay as they were: a new field given
+// the focus put the caret before its value, and a hand raised mid-typing made "7" read "75". Moving
+// the element blurs it, so the focus is given back. An untouched field follows the room's default.
 function allottedInput(state) {
-  const previous = $('allotted-minutes');
-  const typed = previous?.dataset.typed === 'true';
-  const minutes = state.settings.defaultAllottedSeconds / 60;
-  const input = h('input', { id: 'allotted-minutes', type: 'number', min: '0.25', step: '0.25',
-    value: typed ? previous.value : String(Math.round(minutes * 100) / 100),
-    oninput: (event) => { event.target.dataset.typed = 'true'; } });
-  if (typed) input.dataset.typed = 'true';
-  if (previous && document.activeElement === previous) queueMicrotask(() => input.focus());
+  const minutes = String(Math.round(state.settings.defaultAllottedSeconds / 60 * 100) / 100);
+  let input = $('allotted-minutes');
+  const focused = input !== null && document.activeElement === input;
+  if (input === null) {
+    input = h('input', { id: 'allotted-minutes', type: 'number', min: '0.25', step: '0.25', value: minutes,
+      oninput: (event) => { event.target.dataset.typed = 'true'; } });
+  } else if (input.dataset.typed !== 'true' && input.value !== minutes) {
+    input.value = minutes;
+  }
+  if (focused) queueMicrotask(() => input.focus());
   return h('label', { class: 'inline-field', title: 'Time for this intervention' }, input, 'min');
 }
 

@@ -200,17 +200,23 @@ class FloorE2ETest {
         Page moderator = open(Role.MODERATOR, "Mona Moderator", 1280, 800);
         Page ana = open(Role.MINISTER, "Ana Ruiz", 800, 600);
         Page bruno = open(Role.MINISTER, "Bruno Costa", 800, 600);
+        // the moderator selects the default time to type over it, and a hand goes up before the first key
+        moderator.click("#allotted-minutes");
+        moderator.evaluate("() => document.getElementById('allotted-minutes').select()");
         ana.click("#btn-hand");
         waitFor(moderator, "() => window.roundtable.moderation.queue.length === 1", null);
-        moderator.fill("#allotted-minutes", "7");
-        // a hand raised between typing and clicking redraws the floor card
+        moderator.keyboard().type("7");
+        assertEquals("7", moderator.inputValue("#allotted-minutes"), "typed over the default, not beside it");
+        // a hand raised between typing and clicking redraws the floor card again: typing goes on at the end
         bruno.click("#btn-hand");
         waitFor(moderator, "() => window.roundtable.moderation.queue.length === 2", null);
         assertEquals("7", moderator.inputValue("#allotted-minutes"));
         assertTrue((Boolean) moderator.evaluate("() => document.activeElement?.id === 'allotted-minutes'"),
                 "the field keeps the focus while the moderator types");
+        moderator.keyboard().type("5");
+        assertEquals("75", moderator.inputValue("#allotted-minutes"));
         moderator.click("[data-action='grant-next']");
-        waitFor(moderator, "() => window.roundtable.moderation.floor && window.roundtable.moderation.floor.allottedSeconds === 420", null);
+        waitFor(moderator, "() => window.roundtable.moderation.floor && window.roundtable.moderation.floor.allottedSeconds === 4500", null);
     }
 
     @Test
