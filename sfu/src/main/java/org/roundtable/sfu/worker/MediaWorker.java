@@ -2,8 +2,6 @@ package org.roundtable.sfu.worker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -50,10 +48,8 @@ public final class MediaWorker implements AutoCloseable {
     /** Receive times of forwarded packets handed to {@link #held} and not yet flushed (worker thread only). */
     private final long[] heldReceivedNanos = new long[HELD_STAMPS];
     private int heldCount;
-    /** The socket this worker reads, or null; set before {@link #start}. */
-    private ReceiveSource source;
-    /** Waits on {@link #source} when idle; null without one. */
-    private volatile Selector selector;
+    /** The socket this worker reads and waits on when idle, or null: set before {@link #start}, cleared when it gives up. */
+    private volatile SocketWait reading;
     private volatile Thread thread;
     private volatile boolean parked;
     private volatile boolean stopping;
@@ -83,19 +79,11 @@ public final class MediaWorker implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("media worker " + name + " already runs");
         }
-        Selector s = null;
         try {
-            s = Selector.open();
-            receiveSource.channel().register(s, SelectionKey.OP_READ);
-            selector = s;
-        } catch (IOException | RuntimeException e) {
-            if (s != null) {
-                closeQuietly(s);
-            }
-            throw new UncheckedIOException("media worker " + name + " cannot wait on its socket",
-                    e instanceof IOException io ? io : new IOException(e));
+            reading = SocketWait.on(receiveSource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("media worker " + name + " cannot wait on its socket", e);
         }
-        source = receiveSource;
         return this;
     }
 
@@ -170,9 +158,9 @@ public final class MediaWorker implements AutoCloseable {
 
     void wake() {
         if (parked) {
-            Selector s = selector;
-            if (s != null) {
-                s.wakeup();
+            SocketWait r = reading;
+            if (r != null) {
+                r.wakeup();
                 return;
             }
             Thread t = thread;
@@ -188,11 +176,11 @@ public final class MediaWorker implements AutoCloseable {
      */
     public int runOnce() {
         int done = 0;
-        ReceiveSource from = source;
-        if (from != null) {
-            done += from.receive(RECEIVES_PER_TURN);
-            if (!from.channel().isOpen()) {
-                stopReading(); // it gave up (or the port closes): its socket must leave the port now
+        SocketWait r = reading;
+        if (r != null) {
+            done += r.receive(RECEIVES_PER_TURN);
+            if (!r.isOpen()) {
+                stopReading(r); // it gave up (or the port closes): its socket must leave the port now
             }
         }
         Runnable task;
@@ -268,61 +256,36 @@ public final class MediaWorker implements AutoCloseable {
         runOnce();
         timers.clear();
         lane.clear();
-        closeSelector();
+        closeReading();
     }
 
     /** Sleeps until woken, a datagram arrives on the worker's socket, or {@code nanos} have passed. */
     private void idle(long nanos) {
-        Selector s = selector;
-        if (s == null) {
+        SocketWait r = reading;
+        if (r == null) {
             LockSupport.parkNanos(this, nanos);
             return;
         }
         try {
-            // rounded up: a timer is at most a millisecond late, never run early in a spin
-            s.select(key -> { }, Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
+            r.idle(nanos);
         } catch (IOException | RuntimeException e) {
             // it would fail again at every wait: give the socket up (its owner's fallback takes over) and park
             LOG.log(Level.SEVERE, "media worker " + name + ": waiting on its socket failed, it stops reading it", e);
-            try {
-                source.channel().close();
-            } catch (IOException closing) {
-                LOG.log(Level.FINE, "media worker " + name + ": closing its socket", closing);
-            }
-            stopReading();
+            r.giveUp();
+            stopReading(r);
         }
     }
 
-    /**
-     * Stops reading the source and parks from now on. A non-blocking channel closed while registered
-     * keeps its socket until its selector lets go of it: flush the cancelled key first. Worker thread.
-     */
-    private void stopReading() {
-        Selector s = selector;
-        source = null;
-        selector = null; // wake() unparks from now on; the worker runs, so no wake-up is lost meanwhile
-        if (s != null) {
-            try {
-                s.selectNow();
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "media worker " + name + ": releasing its socket", e);
-            }
-            closeQuietly(s);
-        }
+    /** Parks from now on instead of waiting on the socket. Worker thread. */
+    private void stopReading(SocketWait r) {
+        reading = null; // wake() unparks from now on; the worker runs, so no wake-up is lost meanwhile
+        r.release();
     }
 
-    private void closeSelector() {
-        Selector s = selector;
-        if (s != null) {
-            closeQuietly(s);
-        }
-    }
-
-    private void closeQuietly(Selector s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "media worker " + name + ": closing its selector", e);
+    private void closeReading() {
+        SocketWait r = reading;
+        if (r != null) {
+            r.close();
         }
     }
 
@@ -334,14 +297,14 @@ public final class MediaWorker implements AutoCloseable {
             stopping = true;
             runOnce();
             timers.clear();
-            closeSelector();
+            closeReading();
             return;
         }
         stopping = true;
         LockSupport.unpark(t);
-        Selector s = selector;
-        if (s != null) {
-            s.wakeup();
+        SocketWait r = reading;
+        if (r != null) {
+            r.wakeup();
         }
         if (t != Thread.currentThread()) {
             try {
