@@ -13,6 +13,7 @@ import org.jctools.queues.MpscGrowableArrayQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.roundtable.sfu.stats.DelayHistogram;
 import org.roundtable.sfu.thread.MediaThread;
+import org.roundtable.sfu.udp.DatagramBatch;
 
 /**
  * One media thread. Owns conferences: all their state is touched only here. Other threads reach
@@ -25,7 +26,8 @@ import org.roundtable.sfu.thread.MediaThread;
 public final class MediaWorker implements AutoCloseable {
     static final Logger LOG = Logger.getLogger(MediaWorker.class.getName());
     private static final int PACKETS_PER_INBOX_TURN = 64;
-    private static final int HELD_STAMPS = 256;
+    /** As many forwarded copies as one batch of held sends holds: the copy that fills it sends it. */
+    private static final int HELD_STAMPS = DatagramBatch.CAPACITY;
     /** Datagrams read from the worker's own socket per round, between its queues' turns. */
     private static final int RECEIVES_PER_TURN = 64;
     /** A bound on every idle wait: a lost wake-up could delay work by this much, never forever. */
@@ -210,10 +212,12 @@ public final class MediaWorker implements AutoCloseable {
      * in the server is recorded once it has left, at the next {@link #flushSends()}. Worker thread only.
      */
     void forwarded(long receivedNanos) {
+        heldReceivedNanos[heldCount++] = receivedNanos;
         if (heldCount == heldReceivedNanos.length) {
+            // a batch's worth: send it now; flushing before storing this stamp sent its copy but
+            // recorded its delay only at the next flush
             flushSends();
         }
-        heldReceivedNanos[heldCount++] = receivedNanos;
     }
 
     /** Sends what this worker holds, then records the forwarding delay of what left. Worker thread only. */

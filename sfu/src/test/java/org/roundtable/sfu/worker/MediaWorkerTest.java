@@ -78,6 +78,32 @@ class MediaWorkerTest {
         assertEquals(1, w.counters().dropped(DropReason.SEND_FAILED), "a datagram the kernel refused is a drop");
     }
 
+    @Test
+    void aFullBatchOfForwardedCopiesLeavesWithAllItsDelaysRecorded() {
+        AtomicLong now = new AtomicLong(1_000_000L);
+        int[] flushes = {0};
+        HeldSends held = new HeldSends() {
+            @Override public void holdOnThisThread() { }
+            @Override public int flush() {
+                flushes[0]++;
+                return 0;
+            }
+        };
+        MediaWorker w = new MediaWorker("test", now::get, held);
+        for (int i = 0; i < HELD_STAMPS_FOR_TEST; i++) {
+            w.forwarded(1_000_000L);
+        }
+        assertEquals(1, flushes[0], "the copy that fills the batch sends it");
+        assertEquals(HELD_STAMPS_FOR_TEST, java.util.Arrays.stream(counts(w)).sum(),
+                "every copy that left is recorded, the last one included");
+        now.addAndGet(5_000_000L);
+        w.flushSends();
+        assertEquals(HELD_STAMPS_FOR_TEST, java.util.Arrays.stream(counts(w)).sum(), "none is recorded late");
+    }
+
+    /** As many copies as one batch of held sends holds. */
+    private static final int HELD_STAMPS_FOR_TEST = org.roundtable.sfu.udp.DatagramBatch.CAPACITY;
+
     private static long[] counts(MediaWorker w) {
         long[] counts = new long[DelayHistogram.buckets()];
         w.counters().forwardingDelay().addTo(counts);
